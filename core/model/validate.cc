@@ -1,0 +1,303 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/model/validate.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace okr {
+namespace {
+
+std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// Index of the keys of one kind of item, remembering duplicates.
+class KeySet {
+ public:
+  KeySet(std::string kind, std::vector<std::string>* errors)
+      : kind_(std::move(kind)), errors_(errors) {}
+  void Add(const std::string& key) {
+    if (key.empty()) {
+      errors_->push_back(kind_ + " with an empty key");
+    } else if (!keys_.insert(key).second) {
+      errors_->push_back(kind_ + " " + Quoted(key) + " is defined twice");
+    }
+  }
+  bool Has(const std::string& key) const { return keys_.count(key) != 0; }
+
+ private:
+  std::string kind_;
+  std::vector<std::string>* errors_;
+  std::set<std::string> keys_;
+};
+
+struct Index {
+  explicit Index(std::vector<std::string>* e)
+      : units("unit", e), people("person", e), cycles("cycle", e),
+        objectives("objective", e), key_results("key result", e) {}
+  KeySet units, people, cycles, objectives, key_results;
+  std::map<std::string, std::string> kr_objective;  // KR key -> objective key.
+};
+
+class Checker {
+ public:
+  Checker(const Organisation& org, std::vector<std::string>* errors)
+      : org_(org), errors_(errors), index_(errors) {}
+
+  void Run() {
+    BuildIndex();
+    CheckUnits();
+    CheckPeople();
+    CheckCycles();
+    CheckObjectives();
+    CheckKeyResults();
+    CheckCheckIns();
+  }
+
+ private:
+  void Error(std::string_view kind, std::string_view key, std::string what) {
+    errors_->push_back(std::string(kind) + " " + Quoted(key) + ": " + what);
+  }
+
+  void BuildIndex() {
+    for (const Unit& u : org_.units) index_.units.Add(u.key);
+    for (const Person& p : org_.people) index_.people.Add(p.email);
+    for (const Cycle& c : org_.cycles) index_.cycles.Add(c.name);
+    for (const Objective& o : org_.objectives) index_.objectives.Add(o.key);
+    for (const KeyResult& k : org_.key_results) {
+      index_.key_results.Add(k.key);
+      index_.kr_objective.emplace(k.key, k.objective_key);
+    }
+  }
+
+  // `what` names the reference ("unit", "manager"); empty keys are allowed.
+  void Ref(std::string_view kind, std::string_view key, const KeySet& set,
+           std::string_view what, const std::string& target) {
+    if (!target.empty() && !set.Has(target)) {
+      Error(kind, key, std::string(what) + " " + Quoted(target) +
+                           " does not exist");
+    }
+  }
+
+  void CheckUnits() {
+    int roots = 0;
+    std::map<std::string, std::string> parent;
+    for (const Unit& u : org_.units) {
+      if (u.name.empty()) Error("unit", u.key, "has no name");
+      if (u.parent_key.empty()) ++roots;
+      Ref("unit", u.key, index_.units, "parent unit", u.parent_key);
+      Ref("unit", u.key, index_.people, "lead", u.lead_email);
+      if (u.level == Level::kIndividual) {
+        Error("unit", u.key, "a unit cannot have the level individual");
+      }
+      parent[u.key] = u.parent_key;
+    }
+    if (!org_.units.empty() && roots == 0) {
+      errors_->push_back("units: no top-level unit (the company)");
+    }
+    CheckTree("unit", parent);
+  }
+
+  void CheckPeople() {
+    std::map<std::string, std::string> manager;
+    for (const Person& p : org_.people) {
+      for (char c : p.email) {
+        if (c >= 'A' && c <= 'Z') {
+          Error("person", p.email, "e-mail must be lowercase");
+          break;
+        }
+      }
+      if (p.email.find('@') == std::string::npos) {
+        Error("person", p.email, "is not an e-mail address");
+      }
+      Ref("person", p.email, index_.units, "unit", p.unit_key);
+      Ref("person", p.email, index_.people, "manager", p.manager_email);
+      manager[p.email] = p.manager_email;
+    }
+    CheckTree("person", manager);
+  }
+
+  // Follows parent links from every node; reports each node on a loop once.
+  void CheckTree(std::string_view kind,
+                 const std::map<std::string, std::string>& parent) {
+    std::set<std::string> reported;
+    for (const auto& [start, unused] : parent) {
+      std::set<std::string> seen;
+      std::string at = start;
+      while (!at.empty() && seen.insert(at).second) {
+        auto it = parent.find(at);
+        at = it == parent.end() ? "" : it->second;
+      }
+      if (!at.empty() && at == start && reported.insert(start).second) {
+        Error(kind, start, std::string("is its own ancestor (") +
+                               (kind == "unit" ? "parent" : "manager") +
+                               " chain loops)");
+      }
+    }
+  }
+
+  void CheckCycles() {
+    for (const Cycle& c : org_.cycles) {
+      if (c.end < c.start) {
+        Error("cycle", c.name, "ends (" + c.end.ToString() +
+                                   ") before it starts (" +
+                                   c.start.ToString() + ")");
+      }
+      if (c.planning_days < 0 || c.retrospective_days < 0) {
+        Error("cycle", c.name, "phase lengths must not be negative");
+      }
+    }
+  }
+
+  void CheckLink(const Objective& o, const LinkTarget& t, std::string_view what) {
+    const bool is_kr = t.kind == TargetKind::kKeyResult;
+    const KeySet& set = is_kr ? index_.key_results : index_.objectives;
+    Ref("objective", o.key, set,
+        std::string(what) + (is_kr ? " key result" : " objective"), t.key);
+    if (!is_kr && t.key == o.key) Error("objective", o.key, "links to itself");
+  }
+
+  void CheckObjectives() {
+    for (const Objective& o : org_.objectives) {
+      if (o.title.empty()) Error("objective", o.key, "has no title");
+      if (o.cycle.empty()) Error("objective", o.key, "has no cycle");
+      Ref("objective", o.key, index_.cycles, "cycle", o.cycle);
+      Ref("objective", o.key, index_.units, "unit", o.unit_key);
+      Ref("objective", o.key, index_.people, "owner", o.owner_email);
+      if (o.level == Level::kIndividual && o.owner_email.empty()) {
+        Error("objective", o.key, "an individual objective needs an owner");
+      }
+      if (o.level != Level::kIndividual && o.unit_key.empty()) {
+        Error("objective", o.key, "needs an owning unit");
+      }
+      if (o.parent) CheckLink(o, *o.parent, "parent");
+      for (const LinkTarget& t : o.supports) CheckLink(o, t, "supported");
+      if (o.score_override && !(*o.score_override >= 0 &&
+                                *o.score_override <= 1)) {
+        Error("objective", o.key, "score must be between 0 and 1");
+      }
+    }
+  }
+
+  void CheckKeyResults() {
+    for (const KeyResult& k : org_.key_results) {
+      if (k.title.empty()) Error("key result", k.key, "has no title");
+      Ref("key result", k.key, index_.objectives, "objective", k.objective_key);
+      Ref("key result", k.key, index_.people, "owner", k.owner_email);
+      if (!std::isfinite(k.start) || !std::isfinite(k.target) ||
+          !std::isfinite(k.current)) {
+        Error("key result", k.key, "start, target and current must be numbers");
+      }
+      if (!(std::isfinite(k.weight) && k.weight >= 0)) {
+        Error("key result", k.key, "weight must be a number >= 0");
+      }
+    }
+  }
+
+  void CheckCheckIns() {
+    for (const CheckIn& c : org_.check_ins) {
+      const bool kr = c.target_kind == TargetKind::kKeyResult;
+      const std::string where = "check-in of " + Quoted(c.target_key);
+      if (!(kr ? index_.key_results : index_.objectives).Has(c.target_key)) {
+        errors_->push_back(where + ": no such " +
+                           (kr ? "key result" : "objective"));
+      }
+      if (c.confidence && !(*c.confidence >= 0 && *c.confidence <= 1)) {
+        errors_->push_back(where + ": confidence must be between 0 and 1");
+      }
+      if (c.value && !std::isfinite(*c.value)) {
+        errors_->push_back(where + ": value must be a number");
+      }
+    }
+  }
+
+  const Organisation& org_;
+  std::vector<std::string>* errors_;
+  Index index_;
+};
+
+// Alignment edges: objective -> objectives it points at.
+std::map<std::string, std::vector<std::string>> AlignmentEdges(
+    const Organisation& org) {
+  std::map<std::string, std::string> kr_objective;
+  for (const KeyResult& k : org.key_results) {
+    kr_objective[k.key] = k.objective_key;
+  }
+  auto resolve = [&](const LinkTarget& t) -> std::string {
+    if (t.kind == TargetKind::kObjective) return t.key;
+    auto it = kr_objective.find(t.key);
+    return it == kr_objective.end() ? "" : it->second;
+  };
+  std::map<std::string, std::vector<std::string>> edges;
+  for (const Objective& o : org.objectives) {
+    auto& out = edges[o.key];
+    if (o.parent) out.push_back(resolve(*o.parent));
+    for (const LinkTarget& t : o.supports) out.push_back(resolve(t));
+  }
+  return edges;
+}
+
+}  // namespace
+
+std::vector<std::string> FindAlignmentCycle(const Organisation& org) {
+  const auto edges = AlignmentEdges(org);
+  enum Color { kWhite, kGrey, kBlack };
+  std::map<std::string, Color> color;
+  for (const auto& [root, unused] : edges) {
+    if (color[root] != kWhite) continue;
+    // Iterative DFS: stack of (node, next edge index).
+    std::vector<std::pair<std::string, size_t>> stack{{root, 0}};
+    color[root] = kGrey;
+    while (!stack.empty()) {
+      auto& [node, next] = stack.back();
+      auto it = edges.find(node);
+      if (it == edges.end() || next >= it->second.size()) {
+        color[node] = kBlack;
+        stack.pop_back();
+        continue;
+      }
+      const std::string to = it->second[next++];
+      if (to.empty() || edges.count(to) == 0) continue;
+      if (color[to] == kGrey) {
+        std::vector<std::string> cycle;
+        size_t i = 0;
+        while (stack[i].first != to) ++i;
+        for (; i < stack.size(); ++i) cycle.push_back(stack[i].first);
+        cycle.push_back(to);
+        return cycle;
+      }
+      if (color[to] == kWhite) {
+        color[to] = kGrey;
+        stack.emplace_back(to, 0);
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> FindModelErrors(const Organisation& org) {
+  std::vector<std::string> errors;
+  Checker(org, &errors).Run();
+  const std::vector<std::string> cycle = FindAlignmentCycle(org);
+  if (!cycle.empty()) {
+    std::string path;
+    for (const std::string& key : cycle) {
+      path += (path.empty() ? "" : " -> ") + Quoted(key);
+    }
+    errors.push_back("alignment cycle: " + path);
+  }
+  return errors;
+}
+
+Status ValidateOrganisation(const Organisation& org) {
+  const std::vector<std::string> errors = FindModelErrors(org);
+  if (errors.empty()) return Status::Ok();
+  std::string message = errors.front();
+  if (errors.size() > 1) {
+    message += " (and " + std::to_string(errors.size() - 1) + " more)";
+  }
+  return InvalidArgument(message);
+}
+
+}  // namespace okr
