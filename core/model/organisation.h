@@ -32,6 +32,8 @@ struct Unit {
   std::string parent_key;  // Empty for the company.
   Level level = Level::kTeam;
   std::string lead_email;  // Empty when unknown.
+
+  friend bool operator==(const Unit&, const Unit&) = default;
 };
 
 struct Person {
@@ -40,6 +42,8 @@ struct Person {
   std::string unit_key;       // The unit the person belongs to; may be empty.
   std::string manager_email;  // Empty for the top of the tree.
   std::string time_zone;      // IANA name, e.g. "Europe/Berlin".
+
+  friend bool operator==(const Person&, const Person&) = default;
 };
 
 // The three phases of an OKR cycle around its execution dates.
@@ -52,6 +56,8 @@ struct Cycle {
   Date end;          // Last day of execution (inclusive).
   int planning_days = 14;       // Planning window before start.
   int retrospective_days = 7;   // Retrospective window after end.
+
+  friend bool operator==(const Cycle&, const Cycle&) = default;
 };
 
 // What an alignment link points at.
@@ -81,6 +87,8 @@ struct Objective {
   // End-of-cycle score override in 0..1, with the reason given.
   std::optional<double> score_override;
   std::string score_reason;
+
+  friend bool operator==(const Objective&, const Objective&) = default;
 };
 
 enum class KrKind {
@@ -105,6 +113,8 @@ struct KeyResult {
   std::string unit;    // "%", "EUR", "count", ...
   double weight = 1;   // Relative weight within its objective; >= 0.
   std::optional<Date> due;
+
+  friend bool operator==(const KeyResult&, const KeyResult&) = default;
 };
 
 // One weekly check-in. History is append-only: never edited or deleted.
@@ -122,6 +132,8 @@ struct CheckIn {
   std::string next_steps;  // Plans for next week and how to execute them.
   std::string challenges;  // Significant challenges.
   std::string source = "cli";  // "cli", "web", "api", "import", "example".
+
+  friend bool operator==(const CheckIn&, const CheckIn&) = default;
 };
 
 struct Organisation {
@@ -131,6 +143,8 @@ struct Organisation {
   std::vector<Objective> objectives;
   std::vector<KeyResult> key_results;
   std::vector<CheckIn> check_ins;  // Oldest first.
+
+  friend bool operator==(const Organisation&, const Organisation&) = default;
 };
 
 }  // namespace okr

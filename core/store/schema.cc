@@ -1,0 +1,146 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/store/schema.h"
+
+#include <cassert>
+#include <string>
+
+namespace okr {
+namespace {
+
+// Version 1: the organisation, its OKRs and the append-only check-in log.
+// `position` keeps the order rows were given in, so exports reproduce it.
+// Foreign keys are deferred so one transaction may insert in any order.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE units (
+  key         TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),
+  name        TEXT NOT NULL,
+  parent_key  TEXT REFERENCES units(key) DEFERRABLE INITIALLY DEFERRED,
+  level       TEXT NOT NULL CHECK (level IN ('company','department','team')),
+  lead_email  TEXT REFERENCES people(email) DEFERRABLE INITIALLY DEFERRED,
+  position    INTEGER NOT NULL
+);
+CREATE TABLE people (
+  email          TEXT PRIMARY KEY NOT NULL CHECK (email <> ''),
+  name           TEXT NOT NULL,
+  unit_key       TEXT REFERENCES units(key) DEFERRABLE INITIALLY DEFERRED,
+  manager_email  TEXT REFERENCES people(email) DEFERRABLE INITIALLY DEFERRED,
+  time_zone      TEXT NOT NULL DEFAULT '',
+  position       INTEGER NOT NULL
+);
+CREATE TABLE cycles (
+  name                TEXT PRIMARY KEY NOT NULL CHECK (name <> ''),
+  start_date          TEXT NOT NULL,
+  end_date            TEXT NOT NULL CHECK (end_date >= start_date),
+  planning_days       INTEGER NOT NULL CHECK (planning_days >= 0),
+  retrospective_days  INTEGER NOT NULL CHECK (retrospective_days >= 0),
+  position            INTEGER NOT NULL
+);
+CREATE TABLE objectives (
+  key             TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),
+  title           TEXT NOT NULL,
+  description     TEXT NOT NULL DEFAULT '',
+  level           TEXT NOT NULL
+                  CHECK (level IN ('company','department','team','individual')),
+  unit_key        TEXT REFERENCES units(key) DEFERRABLE INITIALLY DEFERRED,
+  owner_email     TEXT REFERENCES people(email) DEFERRABLE INITIALLY DEFERRED,
+  cycle           TEXT NOT NULL
+                  REFERENCES cycles(name) DEFERRABLE INITIALLY DEFERRED,
+  committed       INTEGER NOT NULL CHECK (committed IN (0, 1)),
+  score_override  REAL CHECK (score_override BETWEEN 0 AND 1),
+  score_reason    TEXT NOT NULL DEFAULT '',
+  position        INTEGER NOT NULL
+);
+CREATE TABLE alignment_links (
+  objective_key  TEXT NOT NULL
+                 REFERENCES objectives(key) DEFERRABLE INITIALLY DEFERRED,
+  relation       TEXT NOT NULL CHECK (relation IN ('parent','supports')),
+  target_kind    TEXT NOT NULL CHECK (target_kind IN ('objective','kr')),
+  target_key     TEXT NOT NULL,
+  position       INTEGER NOT NULL,
+  PRIMARY KEY (objective_key, relation, target_kind, target_key)
+);
+CREATE UNIQUE INDEX alignment_one_parent
+  ON alignment_links(objective_key) WHERE relation = 'parent';
+CREATE TABLE key_results (
+  key            TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),
+  objective_key  TEXT NOT NULL
+                 REFERENCES objectives(key) DEFERRABLE INITIALLY DEFERRED,
+  title          TEXT NOT NULL,
+  owner_email    TEXT REFERENCES people(email) DEFERRABLE INITIALLY DEFERRED,
+  kind           TEXT NOT NULL CHECK (kind IN
+                 ('increase','decrease','stay-above','stay-below','milestone')),
+  start_value    REAL NOT NULL,
+  target_value   REAL NOT NULL,
+  current_value  REAL NOT NULL,
+  unit           TEXT NOT NULL DEFAULT '',
+  weight         REAL NOT NULL CHECK (weight >= 0),
+  due_date       TEXT,
+  position       INTEGER NOT NULL
+);
+CREATE INDEX key_results_by_objective ON key_results(objective_key, position);
+CREATE TABLE check_ins (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  target_kind   TEXT NOT NULL CHECK (target_kind IN ('objective','kr')),
+  target_key    TEXT NOT NULL,
+  at            INTEGER NOT NULL,
+  author_email  TEXT NOT NULL DEFAULT '',
+  value         REAL,
+  confidence    REAL CHECK (confidence BETWEEN 0 AND 1),
+  status_text   TEXT NOT NULL DEFAULT '',
+  learned       TEXT NOT NULL DEFAULT '',
+  next_steps    TEXT NOT NULL DEFAULT '',
+  challenges    TEXT NOT NULL DEFAULT '',
+  source        TEXT NOT NULL
+);
+CREATE INDEX check_ins_by_target ON check_ins(target_kind, target_key, at);
+CREATE TRIGGER check_ins_append_only_update BEFORE UPDATE ON check_ins
+BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
+CREATE TRIGGER check_ins_append_only_delete BEFORE DELETE ON check_ins
+BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
+)sql";
+
+Status ApplyOne(Database* db, const Migration& m) {
+  OKR_ASSIGN_OR_RETURN(auto txn,
+                       Transaction::Begin(db, Transaction::Kind::kWrite));
+  // Re-read inside the write lock: another process may have migrated.
+  OKR_ASSIGN_OR_RETURN(int64_t current, db->QueryInt("PRAGMA user_version"));
+  if (current >= m.version) return Status::Ok();
+  Status s = db->Exec(m.sql);
+  if (!s.ok()) {
+    return s.WithPrefix("migration to schema version " +
+                        std::to_string(m.version) + " failed");
+  }
+  OKR_RETURN_IF_ERROR(
+      db->Exec("PRAGMA user_version = " + std::to_string(m.version)));
+  return txn->Commit();
+}
+
+}  // namespace
+
+const std::vector<Migration>& SchemaMigrations() {
+  static const std::vector<Migration> kMigrations = {{1, kSchemaV1}};
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return SchemaMigrations().back().version; }
+
+Status Migrate(Database* db, const std::vector<Migration>& migrations) {
+  assert(!migrations.empty());
+  OKR_ASSIGN_OR_RETURN(int64_t version, db->QueryInt("PRAGMA user_version"));
+  const int latest = migrations.back().version;
+  if (version > latest) {
+    return FailedPrecondition(
+        "database " + db->path() + " has schema version " +
+        std::to_string(version) + ", written by a newer okrd; this okrd " +
+        "understands up to version " + std::to_string(latest) +
+        ": upgrade okrd (the database was not changed)");
+  }
+  for (const Migration& m : migrations) {
+    if (m.version <= version) continue;
+    OKR_RETURN_IF_ERROR(ApplyOne(db, m));
+  }
+  return Status::Ok();
+}
+
+}  // namespace okr

@@ -1,0 +1,91 @@
+// Copyright 2026 The okrd Authors.
+//
+// Store: the one way to read and change an organisation kept in a SQLite
+// file. One writer connection (serialised by a mutex, BEGIN IMMEDIATE, so
+// writers from other processes queue on busy_timeout instead of failing
+// mid-transaction) and a pool of read-only connections, so readers never
+// block the writer (WAL). Every change is a single transaction: it lands
+// whole or not at all.
+//
+// Threads: all methods are thread-safe.
+
+#ifndef OKR_CORE_STORE_STORE_H_
+#define OKR_CORE_STORE_STORE_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/base/result.h"
+#include "core/model/organisation.h"
+#include "core/store/sqlite.h"
+
+namespace okr {
+
+struct StoreOptions {
+  // Create the file (and schema) when it does not exist.
+  bool create_if_missing = false;
+  // How long a write waits for another process's write to finish.
+  int busy_timeout_ms = 10'000;
+};
+
+class Store {
+ public:
+  // Opens the database at `path`, applying pending migrations. Errors:
+  // NotFound when the file is missing and !create_if_missing;
+  // FailedPrecondition for a schema newer than this build (file untouched);
+  // Corruption for a file that is not a database.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // A consistent snapshot of everything, in stored order; check-ins oldest
+  // first.
+  Result<Organisation> Load();
+
+  // Adds every item of `org` (which must validate on its own) in one
+  // transaction. On any error, including a key that is already stored,
+  // nothing is written. Check-in ids are assigned; the given ones ignored.
+  Status Insert(const Organisation& org);
+
+  // Appends a check-in and, when it carries a value for a key result,
+  // updates that KR's current value, in one transaction. The target must
+  // exist, the author (when given) must be a known person, confidence must
+  // be within [0, 1] and the value finite. Returns the stored check-in with
+  // its id.
+  Result<CheckIn> AddCheckIn(CheckIn check_in);
+
+  // True when no unit, person, cycle or objective is stored.
+  Result<bool> IsEmpty();
+
+  // Runs PRAGMA integrity_check and foreign_key_check.
+  Status CheckIntegrity();
+
+ private:
+  Store(std::string path, std::unique_ptr<Database> writer,
+        int busy_timeout_ms);
+
+  // Borrow and return a read-only connection.
+  Result<std::unique_ptr<Database>> TakeReader();
+  void ReturnReader(std::unique_ptr<Database> db);
+
+  const std::string path_;
+  const int busy_timeout_ms_;
+  std::mutex write_mu_;
+  std::unique_ptr<Database> writer_;  // Guarded by write_mu_.
+  std::mutex readers_mu_;
+  std::vector<std::unique_ptr<Database>> readers_;  // Guarded by readers_mu_.
+};
+
+// Applies okrd's connection settings: WAL, synchronous=FULL, foreign keys,
+// busy timeout.
+Status ConfigureConnection(Database* db, int busy_timeout_ms);
+
+}  // namespace okr
+
+#endif  // OKR_CORE_STORE_STORE_H_
