@@ -1,0 +1,219 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/server/http.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace okr {
+namespace {
+
+char AsciiLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool IsControlByte(char c) {
+  auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7f;
+}
+
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
+}
+
+// RFC 9110 token characters.
+bool IsTokenChar(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+      (c >= '0' && c <= '9')) {
+    return true;
+  }
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+bool IsToken(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), IsTokenChar);
+}
+
+// Visible bytes, spaces, tabs and obs-text; no CR, LF, NUL or other controls.
+bool IsSafeFieldValue(std::string_view value) {
+  return std::none_of(value.begin(), value.end(),
+                      [](char c) { return c != '\t' && IsControlByte(c); });
+}
+
+// Fields whose value the server decides; handlers cannot set them.
+bool IsServerOwnedField(std::string_view name) {
+  for (std::string_view owned : {"Content-Length", "Content-Type",
+                                 "Transfer-Encoding", "Connection", "Date"}) {
+    if (EqualsIgnoreCase(name, owned)) return true;
+  }
+  return StartsWithIgnoreCase(name, "Access-Control-");
+}
+
+Status CheckField(std::string_view name, std::string_view value) {
+  if (!IsToken(name)) {
+    return InvalidArgument("response header name is not a token");
+  }
+  if (value.size() > kMaxFieldValueBytes) {
+    return InvalidArgument("response header " + std::string(name) +
+                           " is too long");
+  }
+  if (!IsSafeFieldValue(value)) {
+    return InvalidArgument("response header " + std::string(name) +
+                           " has a control character in its value");
+  }
+  return Status::Ok();
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool HasDotSegment(std::string_view path) {
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view segment = path.substr(start, end - start);
+    if (segment == "." || segment == "..") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+HttpResponse MakeResponse(int status, std::string content_type,
+                          std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  return response;
+}
+
+}  // namespace
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return AsciiLower(x) == AsciiLower(y);
+         });
+}
+
+std::optional<std::string> DecodeRequestPath(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '%') {
+      int hi = i + 2 < raw.size() ? HexValue(raw[i + 1]) : -1;
+      int lo = hi >= 0 ? HexValue(raw[i + 2]) : -1;
+      if (lo < 0) return std::nullopt;
+      c = static_cast<char>(hi * 16 + lo);
+      i += 2;
+    }
+    if (IsControlByte(c)) return std::nullopt;
+    out += c;
+  }
+  if (HasDotSegment(out)) return std::nullopt;
+  return out;
+}
+
+void HttpHeaders::Add(std::string name, std::string value) {
+  fields_.push_back({std::move(name), std::move(value)});
+}
+
+void HttpHeaders::Set(std::string name, std::string value) {
+  Remove(name);
+  Add(std::move(name), std::move(value));
+}
+
+void HttpHeaders::Remove(std::string_view name) {
+  std::erase_if(fields_, [name](const HttpHeader& field) {
+    return EqualsIgnoreCase(field.name, name);
+  });
+}
+
+std::optional<std::string_view> HttpHeaders::Get(std::string_view name) const {
+  for (const HttpHeader& field : fields_) {
+    if (EqualsIgnoreCase(field.name, name))
+      return std::string_view(field.value);
+  }
+  return std::nullopt;
+}
+
+HttpResponse TextResponse(int status, std::string body) {
+  return MakeResponse(status, "text/plain; charset=utf-8", std::move(body));
+}
+
+HttpResponse JsonResponse(int status, std::string json) {
+  return MakeResponse(status, "application/json; charset=utf-8",
+                      std::move(json));
+}
+
+HttpResponse HtmlResponse(int status, std::string html) {
+  return MakeResponse(status, "text/html; charset=utf-8", std::move(html));
+}
+
+HttpResponse NotFoundResponse() { return TextResponse(404, "not found\n"); }
+
+HttpResponse MethodNotAllowedResponse(std::string_view allow) {
+  HttpResponse response = TextResponse(405, "method not allowed\n");
+  response.headers.Set("Allow", std::string(allow));
+  return response;
+}
+
+HttpResponse PayloadTooLargeResponse(int64_t limit_bytes) {
+  return TextResponse(413, "request body exceeds the limit of " +
+                               std::to_string(limit_bytes) + " bytes\n");
+}
+
+HttpResponse InternalErrorResponse() {
+  return TextResponse(500, "internal server error\n");
+}
+
+const std::vector<HttpHeader>& DefaultSecurityHeaders() {
+  static const std::vector<HttpHeader>* const kHeaders =
+      new std::vector<HttpHeader>{
+          {"Content-Security-Policy",
+           "default-src 'self'; script-src 'self'; style-src 'self'; "
+           "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
+           "form-action 'self'"},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Referrer-Policy", "no-referrer"},
+          {"X-Frame-Options", "DENY"},
+      };
+  return *kHeaders;
+}
+
+bool StatusAllowsBody(int status) { return status != 204 && status != 304; }
+
+Result<std::vector<HttpHeader>> BuildResponseFields(
+    const HttpResponse& response) {
+  if (response.status < 200 || response.status > 599) {
+    return InvalidArgument("response status " +
+                           std::to_string(response.status) +
+                           " is outside 200..599");
+  }
+  std::vector<HttpHeader> out;
+  if (StatusAllowsBody(response.status)) {
+    OKR_RETURN_IF_ERROR(CheckField("Content-Type", response.content_type));
+    out.push_back({"Content-Type", response.content_type});
+    out.push_back({"Content-Length", std::to_string(response.body.size())});
+  }
+  for (const HttpHeader& field : DefaultSecurityHeaders()) {
+    if (!response.headers.Has(field.name)) out.push_back(field);
+  }
+  for (const HttpHeader& field : response.headers.fields()) {
+    OKR_RETURN_IF_ERROR(CheckField(field.name, field.value));
+    if (!IsServerOwnedField(field.name)) out.push_back(field);
+  }
+  if (out.size() > kMaxResponseFields) {
+    return InvalidArgument("too many response headers");
+  }
+  return out;
+}
+
+}  // namespace okr
