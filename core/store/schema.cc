@@ -94,6 +94,48 @@ CREATE TABLE check_ins (
   source        TEXT NOT NULL
 );
 CREATE INDEX check_ins_by_target ON check_ins(target_kind, target_key, at);
+-- One counter bumped by every change, whichever process makes it: caches
+-- and ETags key on it.
+CREATE TABLE revision (value INTEGER NOT NULL);
+INSERT INTO revision VALUES (0);
+CREATE TRIGGER units_revision_insert AFTER INSERT ON units
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER units_revision_update AFTER UPDATE ON units
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER units_revision_delete AFTER DELETE ON units
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER people_revision_insert AFTER INSERT ON people
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER people_revision_update AFTER UPDATE ON people
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER people_revision_delete AFTER DELETE ON people
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER cycles_revision_insert AFTER INSERT ON cycles
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER cycles_revision_update AFTER UPDATE ON cycles
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER cycles_revision_delete AFTER DELETE ON cycles
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER objectives_revision_insert AFTER INSERT ON objectives
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER objectives_revision_update AFTER UPDATE ON objectives
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER objectives_revision_delete AFTER DELETE ON objectives
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER alignment_links_revision_insert AFTER INSERT ON alignment_links
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER alignment_links_revision_update AFTER UPDATE ON alignment_links
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER alignment_links_revision_delete AFTER DELETE ON alignment_links
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER key_results_revision_insert AFTER INSERT ON key_results
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER key_results_revision_update AFTER UPDATE ON key_results
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER key_results_revision_delete AFTER DELETE ON key_results
+BEGIN UPDATE revision SET value = value + 1; END;
+CREATE TRIGGER check_ins_revision_insert AFTER INSERT ON check_ins
+BEGIN UPDATE revision SET value = value + 1; END;
 CREATE TRIGGER check_ins_append_only_update BEFORE UPDATE ON check_ins
 BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
 CREATE TRIGGER check_ins_append_only_delete BEFORE DELETE ON check_ins

@@ -70,6 +70,13 @@ void Store::ReturnReader(std::unique_ptr<Database> db) {
   readers_.push_back(std::move(db));
 }
 
+Result<int64_t> Store::Revision() {
+  OKR_ASSIGN_OR_RETURN(auto db, TakeReader());
+  Result<int64_t> revision = db->QueryInt("SELECT value FROM revision");
+  ReturnReader(std::move(db));
+  return revision;
+}
+
 Result<bool> Store::IsEmpty() {
   std::lock_guard<std::mutex> lock(write_mu_);
   OKR_ASSIGN_OR_RETURN(

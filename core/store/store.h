@@ -60,6 +60,10 @@ class Store {
   // its id.
   Result<CheckIn> AddCheckIn(CheckIn check_in);
 
+  // A number that grows with every committed change, made by any process.
+  // Equal revisions mean equal data: cache keys and ETags use it.
+  Result<int64_t> Revision();
+
   // True when no unit, person, cycle or objective is stored.
   Result<bool> IsEmpty();
 

@@ -129,6 +129,24 @@ TEST_CASE("a check-in appends history and moves the KR in one step",
   CHECK(org->check_ins.back() == *stored);
 }
 
+TEST_CASE("the revision grows with every change from any connection",
+          "[store]") {
+  TempDir dir;
+  const std::string path = dir.File("okrd.db");
+  auto store = OpenNew(path);
+  const int64_t empty = *store->Revision();
+  REQUIRE(store->Insert(SmallOrganisation()).ok());
+  const int64_t filled = *store->Revision();
+  CHECK(filled > empty);
+  CHECK(*store->Revision() == filled);  // Reading changes nothing.
+  REQUIRE_FALSE(store->AddCheckIn({.target_key = "nope"}).ok());
+  CHECK(*store->Revision() == filled);  // Nor does a refused write.
+  auto other = Store::Open(path, {});
+  REQUIRE(other.ok());
+  REQUIRE((*other)->AddCheckIn({.target_key = "kr-co-1-1", .value = 3}).ok());
+  CHECK(*store->Revision() > filled);
+}
+
 TEST_CASE("bad check-ins are refused and change nothing", "[store]") {
   TempDir dir;
   auto store = OpenNew(dir.File("okrd.db"));
