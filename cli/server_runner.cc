@@ -1,0 +1,58 @@
+// Copyright 2026 The okrd Authors.
+
+#include "cli/server_runner.h"
+
+#include <csignal>
+
+#include "core/base/log.h"
+#include "core/server/health.h"
+#include "core/server/http_server.h"
+#include "core/server/signals.h"
+
+namespace okr {
+namespace {
+
+// Until the status page lands: a plain page that says the server is up.
+HttpResponse PlaceholderHome(const HttpRequest&) {
+  return HtmlResponse(
+      200,
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>okrd</title></head><body><h1>okrd is running</h1>"
+      "<p>The status page is on its way. Health: <a href=\"/healthz\">"
+      "/healthz</a>.</p></body></html>\n");
+}
+
+Router BuildRouter(Store* store) {
+  Router router;
+  AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
+  router.Add({HttpMethod::kGet}, "/", PlaceholderHome);
+  return router;
+}
+
+}  // namespace
+
+FlagSpec ListenFlag() {
+  return {"listen", true,
+          std::string("address and port to serve on (default ") +
+              kDefaultListen + ")",
+          "ADDR:PORT"};
+}
+
+Status ServeUntilSignal(Store* store, const std::string& listen,
+                        const CliEnv& env) {
+  OKR_RETURN_IF_ERROR(BlockShutdownSignals());
+  ServerOptions options;
+  options.listen_address = listen;
+  OKR_ASSIGN_OR_RETURN(auto server,
+                       HttpServer::Start(options, BuildRouter(store)));
+  const std::string host = listen.substr(0, listen.rfind(':'));
+  std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
+               store->path().c_str(), host.c_str(), server->port());
+  std::fflush(env.out);
+  OKR_ASSIGN_OR_RETURN(int signal_number, WaitForShutdownSignal());
+  LogInfo("shutting down on signal " + std::to_string(signal_number));
+  server.reset();  // Waits for in-flight requests.
+  return Status::Ok();
+}
+
+}  // namespace okr

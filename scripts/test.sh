@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The second README command: installs what is missing, builds, and runs the
+# whole test suite twice: a -Werror debug build, then the same tests under
+# AddressSanitizer + UndefinedBehaviorSanitizer.
+#   scripts/test.sh            both builds
+#   OKR_TEST_FAST=1 scripts/test.sh   only the first build (for development)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test
+
+jobs="$(nproc)"
+run_suite() {
+  local dir="$1"; shift
+  echo "== build $dir ($*)"
+  cmake -S . -B "$dir" -G Ninja -DOKR_WERROR=ON "$@" >/dev/null
+  ninja -C "$dir"
+  echo "== test $dir"
+  (cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 600)
+}
+
+run_suite build-test -DCMAKE_BUILD_TYPE=Debug
+if [[ "${OKR_TEST_FAST:-0}" != "1" ]]; then
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DOKR_SANITIZE=ON
+fi
+echo "== all test suites passed"
