@@ -11,7 +11,7 @@ build_packages=(
   libsqlite3-dev libzip-dev libsodium-dev libxlsxwriter-dev
 )
 test_packages=(
-  catch2 nlohmann-json3-dev sqlite3 clang-14 libclang-rt-14-dev
+  catch2 nlohmann-json3-dev sqlite3 clang-14 libclang-rt-14-dev libxml2-utils
 )
 
 wanted=("${build_packages[@]}")

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/base/result.h"
+#include "core/model/change_set.h"
 #include "core/model/organisation.h"
 #include "core/store/sqlite.h"
 
@@ -45,13 +46,21 @@ class Store {
   const std::string& path() const { return path_; }
 
   // A consistent snapshot of everything, in stored order; check-ins oldest
-  // first.
+  // first. Check-ins of key results or objectives that an import removed
+  // stay in the file (history is never deleted) but are not part of the
+  // snapshot; they come back if an item with that key returns.
   Result<Organisation> Load();
 
   // Adds every item of `org` (which must validate on its own) in one
   // transaction. On any error, including a key that is already stored,
   // nothing is written. Check-in ids are assigned; the given ones ignored.
   Status Insert(const Organisation& org);
+
+  // Makes the stored organisation equal to plan.merged and appends
+  // plan.new_check_ins, in one transaction; stored check-ins are untouched.
+  // The plan must have been computed against the current stored state
+  // (PlanImport on Load()); the revision is the caller's guard for that.
+  Status ApplyImport(const ImportPlan& plan);
 
   // Appends a check-in and, when it carries a value for a key result,
   // updates that KR's current value, in one transaction. The target must
@@ -71,6 +80,7 @@ class Store {
   Status CheckIntegrity();
 
  private:
+  friend class CalendarStore;  // Borrows the connections (calendar_store.h).
   Store(std::string path, std::unique_ptr<Database> writer,
         int busy_timeout_ms);
 

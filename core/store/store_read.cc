@@ -128,7 +128,9 @@ Status LoadCheckIns(Database* db, Organisation* org) {
   return ForEachRow(
       db, "SELECT id, target_kind, target_key, at, author_email, value, "
           "confidence, status_text, learned, next_steps, challenges, source "
-          "FROM check_ins ORDER BY at, id",
+          "FROM check_ins WHERE (target_kind = 'kr' AND target_key IN "
+          "(SELECT key FROM key_results)) OR (target_kind = 'objective' AND "
+          "target_key IN (SELECT key FROM objectives)) ORDER BY at, id",
       [&](const Statement& r) {
         org->check_ins.push_back(
             {.id = r.ColumnInt(0),

@@ -138,16 +138,27 @@ Result<int64_t> InsertCheckIn(Database* db, const CheckIn& c) {
   return db->last_insert_rowid();
 }
 
-Status InsertAll(Database* db, const Organisation& org) {
+Status InsertCheckIns(Database* db, const std::vector<CheckIn>& check_ins) {
+  for (const CheckIn& c : check_ins) {
+    OKR_RETURN_IF_ERROR(InsertCheckIn(db, c).status());
+  }
+  return Status::Ok();
+}
+
+// Everything but the check-ins.
+Status InsertItems(Database* db, const Organisation& org) {
   OKR_RETURN_IF_ERROR(InsertUnits(db, org.units));
   OKR_RETURN_IF_ERROR(InsertPeople(db, org.people));
   OKR_RETURN_IF_ERROR(InsertCycles(db, org.cycles));
   OKR_RETURN_IF_ERROR(InsertObjectives(db, org.objectives));
-  OKR_RETURN_IF_ERROR(InsertKeyResults(db, org.key_results));
-  for (const CheckIn& c : org.check_ins) {
-    OKR_RETURN_IF_ERROR(InsertCheckIn(db, c).status());
-  }
-  return Status::Ok();
+  return InsertKeyResults(db, org.key_results);
+}
+
+Status DeleteItems(Database* db) {
+  return db->Exec(
+      "DELETE FROM alignment_links; DELETE FROM key_results; "
+      "DELETE FROM objectives; DELETE FROM cycles; DELETE FROM people; "
+      "DELETE FROM units;");
 }
 
 Result<bool> Exists(Database* db, std::string_view sql, std::string_view key) {
@@ -203,7 +214,21 @@ Status Store::Insert(const Organisation& org) {
   std::lock_guard<std::mutex> lock(write_mu_);
   OKR_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(writer_.get(),
                                                     Transaction::Kind::kWrite));
-  OKR_RETURN_IF_ERROR(InsertAll(writer_.get(), org));
+  OKR_RETURN_IF_ERROR(InsertItems(writer_.get(), org));
+  OKR_RETURN_IF_ERROR(InsertCheckIns(writer_.get(), org.check_ins));
+  return txn->Commit();
+}
+
+Status Store::ApplyImport(const ImportPlan& plan) {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  Database* db = writer_.get();
+  OKR_ASSIGN_OR_RETURN(auto txn,
+                       Transaction::Begin(db, Transaction::Kind::kWrite));
+  // Replacing all rows keeps this simple and exactly equal to the plan; an
+  // import is rare and the organisation small next to SQLite's speed.
+  OKR_RETURN_IF_ERROR(DeleteItems(db));
+  OKR_RETURN_IF_ERROR(InsertItems(db, plan.merged));
+  OKR_RETURN_IF_ERROR(InsertCheckIns(db, plan.new_check_ins));
   return txn->Commit();
 }
 

@@ -129,6 +129,52 @@ TEST_CASE("a check-in appends history and moves the KR in one step",
   CHECK(org->check_ins.back() == *stored);
 }
 
+TEST_CASE("an import plan lands whole; removed KRs keep their history",
+          "[store]") {
+  TempDir dir;
+  const std::string path = dir.File("okrd.db");
+  auto store = OpenNew(path);
+  const Organisation stored = SmallOrganisation();
+  REQUIRE(store->Insert(stored).ok());
+  Organisation file = stored;
+  file.check_ins.clear();
+  file.key_results[0].current = 11;
+  file.key_results.erase(file.key_results.begin());  // Drop kr-co-1-1...
+  file.objectives[1].parent = LinkTarget{TargetKind::kObjective, "o-co-1"};
+  file.key_results.push_back({.key = "kr-co-1-9", .objective_key = "o-co-1",
+                              .title = "New", .current = 4});
+  auto plan = PlanImport(*store->Load(), file,
+                         {.prune = true, .now = 1800000000});
+  INFO(plan.status().message());
+  REQUIRE(plan.ok());
+  REQUIRE(store->ApplyImport(*plan).ok());
+  auto after = store->Load();
+  REQUIRE(after.ok());
+  CHECK(WithoutIds(*after).key_results == plan->merged.key_results);
+  CHECK(after->objectives == plan->merged.objectives);
+  // ...whose check-in is out of the snapshot but still in the file.
+  for (const CheckIn& c : after->check_ins) CHECK(c.target_key != "kr-co-1-1");
+  auto raw = Database::Open(path, Database::Mode::kReadOnly);
+  CHECK(*(*raw)->QueryInt("SELECT count(*) FROM check_ins WHERE target_key "
+                          "= 'kr-co-1-1'") == 1);
+  CHECK(*(*raw)->QueryInt("SELECT count(*) FROM check_ins WHERE source = "
+                          "'import' AND target_key = 'kr-co-1-9'") == 1);
+}
+
+TEST_CASE("a failing import plan leaves the database as it was", "[store]") {
+  TempDir dir;
+  auto store = OpenNew(dir.File("okrd.db"));
+  REQUIRE(store->Insert(SmallOrganisation()).ok());
+  const Organisation before = *store->Load();
+  ImportPlan bad;
+  bad.merged = before;
+  bad.merged.key_results.push_back(bad.merged.key_results[0]);  // Duplicate.
+  bad.new_check_ins.push_back({.target_key = "kr-co-1-1", .value = 1});
+  Status s = store->ApplyImport(bad);
+  CHECK(s.code() == StatusCode::kAlreadyExists);
+  CHECK(*store->Load() == before);
+}
+
 TEST_CASE("the revision grows with every change from any connection",
           "[store]") {
   TempDir dir;

@@ -1,0 +1,301 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/model/change_set.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+#include "core/model/validate.h"
+
+namespace okr {
+namespace {
+
+using Renames = std::map<std::string, std::string>;
+
+std::string Norm(const PlanOptions& o, std::string_view title) {
+  return o.normalise_title ? o.normalise_title(title) : std::string(title);
+}
+
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+void RenameTarget(const Renames& renames, TargetKind kind, TargetKind which,
+                  std::string* key) {
+  if (kind != which) return;
+  auto it = renames.find(*key);
+  if (it != renames.end()) *key = it->second;
+}
+
+// Rewrites every reference to a renamed objective (which = kObjective) or
+// key result (which = kKeyResult) in `org`.
+void ApplyRenames(const Renames& renames, TargetKind which, Organisation* org) {
+  if (renames.empty()) return;
+  for (Objective& o : org->objectives) {
+    if (which == TargetKind::kObjective) RenameTarget(renames, which, which, &o.key);
+    if (o.parent) RenameTarget(renames, o.parent->kind, which, &o.parent->key);
+    for (LinkTarget& t : o.supports) RenameTarget(renames, t.kind, which, &t.key);
+  }
+  for (KeyResult& k : org->key_results) {
+    if (which == TargetKind::kObjective) {
+      RenameTarget(renames, which, which, &k.objective_key);
+    } else {
+      RenameTarget(renames, which, which, &k.key);
+    }
+  }
+  for (CheckIn& c : org->check_ins) {
+    RenameTarget(renames, c.target_kind, which, &c.target_key);
+  }
+}
+
+// Derived keys take the stored key of the item with the same identity.
+template <typename T, typename IdentityFn>
+Renames MatchDerived(const std::vector<T>& stored, const std::vector<T>& in,
+                     const std::set<std::string>& derived, IdentityFn identity) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> ids;
+  for (const T& s : stored) ids.emplace(identity(s), s.key);
+  std::set<std::string> taken;
+  for (const T& i : in) taken.insert(i.key);
+  Renames renames;
+  for (const T& i : in) {
+    if (derived.count(i.key) == 0) continue;
+    auto it = ids.find(identity(i));
+    if (it == ids.end() || it->second == i.key || taken.count(it->second)) {
+      continue;
+    }
+    renames[i.key] = it->second;
+    taken.insert(it->second);
+  }
+  return renames;
+}
+
+void Rekey(const Organisation& stored, Organisation* in, const PlanOptions& o) {
+  auto objective_identity = [&](const Objective& x) {
+    return std::make_tuple(x.cycle, x.owner_email, Norm(o, x.title));
+  };
+  ApplyRenames(MatchDerived(stored.objectives, in->objectives,
+                            o.derived_objective_keys, objective_identity),
+               TargetKind::kObjective, in);
+  auto kr_identity = [&](const KeyResult& x) {
+    return std::make_tuple(x.objective_key, x.owner_email, Norm(o, x.title));
+  };
+  ApplyRenames(MatchDerived(stored.key_results, in->key_results,
+                            o.derived_kr_keys, kr_identity),
+               TargetKind::kKeyResult, in);
+}
+
+std::string KeyOf(const Unit& u) { return u.key; }
+std::string KeyOf(const Person& p) { return p.email; }
+std::string KeyOf(const Cycle& c) { return c.name; }
+std::string KeyOf(const Objective& o) { return o.key; }
+std::string KeyOf(const KeyResult& k) { return k.key; }
+
+std::string Describe(const Unit& u) { return u.name; }
+std::string Describe(const Person& p) { return p.name; }
+std::string Describe(const Cycle& c) {
+  return c.start.ToString() + " to " + c.end.ToString();
+}
+std::string Describe(const Objective& o) { return o.title; }
+std::string Describe(const KeyResult& k) { return k.title; }
+
+std::string DescribeChange(const Unit&, const Unit&) { return "changed"; }
+std::string DescribeChange(const Person&, const Person&) { return "changed"; }
+std::string DescribeChange(const Cycle& a, const Cycle& b) {
+  return Describe(a) + " -> " + Describe(b);
+}
+std::string DescribeChange(const Objective& a, const Objective& b) {
+  return a.title == b.title ? "changed" : "title \"" + b.title + "\"";
+}
+std::string DescribeChange(const KeyResult& a, const KeyResult& b) {
+  if (a.current != b.current) {
+    return "current " + Number(a.current) + " -> " + Number(b.current);
+  }
+  return "changed";
+}
+
+// Merges one kind of item. `prunable(stored_item)` says whether a stored item
+// the file does not mention goes away.
+template <typename T, typename Prunable>
+std::vector<T> MergeKind(const std::vector<T>& stored,
+                         const std::vector<T>& incoming, const char* kind,
+                         Prunable prunable, ImportPlan* plan) {
+  std::map<std::string, const T*> in_by_key;
+  for (const T& i : incoming) in_by_key.emplace(KeyOf(i), &i);
+  ChangeCounts& counts = plan->counts[kind];
+  std::vector<T> out;
+  std::set<std::string> seen;
+  for (const T& s : stored) {
+    auto it = in_by_key.find(KeyOf(s));
+    if (it == in_by_key.end()) {
+      if (prunable(s)) {
+        plan->changes.push_back({'-', kind, KeyOf(s), Describe(s)});
+        ++counts.removed;
+      } else {
+        out.push_back(s);
+      }
+      continue;
+    }
+    seen.insert(KeyOf(s));
+    out.push_back(*it->second);
+    if (*it->second == s) {
+      ++counts.unchanged;
+    } else {
+      plan->changes.push_back({'~', kind, KeyOf(s), DescribeChange(s, *it->second)});
+      ++counts.changed;
+    }
+  }
+  for (const T& i : incoming) {
+    if (!seen.insert(KeyOf(i)).second) continue;
+    out.push_back(i);
+    plan->changes.push_back({'+', kind, KeyOf(i), Describe(i)});
+    ++counts.added;
+  }
+  return out;
+}
+
+auto SameCheckIn(const CheckIn& a, const CheckIn& b) {
+  return a.target_kind == b.target_kind && a.target_key == b.target_key &&
+         a.at == b.at && a.author_email == b.author_email &&
+         a.value == b.value && a.confidence == b.confidence &&
+         a.status == b.status && a.learned == b.learned &&
+         a.next_steps == b.next_steps && a.challenges == b.challenges;
+}
+
+// Incoming check-ins not stored yet.
+std::vector<CheckIn> NewCheckIns(const std::vector<CheckIn>& stored,
+                                 const std::vector<CheckIn>& incoming) {
+  std::vector<CheckIn> out;
+  for (const CheckIn& c : incoming) {
+    auto same = [&](const CheckIn& s) { return SameCheckIn(s, c); };
+    if (std::none_of(stored.begin(), stored.end(), same) &&
+        std::none_of(out.begin(), out.end(), same)) {
+      CheckIn copy = c;
+      copy.id = 0;
+      out.push_back(copy);
+    }
+  }
+  return out;
+}
+
+// The value the history says a KR is at: the latest check-in with a value.
+std::optional<double> HistoryValue(const std::vector<CheckIn>& history,
+                                   const std::string& kr) {
+  std::optional<double> value;
+  UnixSeconds at = 0;
+  for (const CheckIn& c : history) {
+    if (c.target_kind != TargetKind::kKeyResult || c.target_key != kr ||
+        !c.value || (value && c.at < at)) {
+      continue;
+    }
+    value = c.value;
+    at = c.at;
+  }
+  return value;
+}
+
+// A check-in for every KR whose current value the import moves and whose
+// history does not already say so.
+void RecordValueChanges(const Organisation& stored, ImportPlan* plan,
+                        UnixSeconds now) {
+  std::map<std::string, const KeyResult*> before;
+  for (const KeyResult& k : stored.key_results) before[k.key] = &k;
+  for (const KeyResult& k : plan->merged.key_results) {
+    auto it = before.find(k.key);
+    const double old_value = it == before.end() ? k.start : it->second->current;
+    if (k.current == old_value) continue;
+    if (HistoryValue(plan->new_check_ins, k.key) == k.current) continue;
+    plan->new_check_ins.push_back({.target_kind = TargetKind::kKeyResult,
+                                   .target_key = k.key,
+                                   .at = now,
+                                   .author_email = k.owner_email,
+                                   .value = k.current,
+                                   .source = "import"});
+  }
+}
+
+std::set<std::string> CyclesOf(const std::vector<Objective>& objectives) {
+  std::set<std::string> cycles;
+  for (const Objective& o : objectives) cycles.insert(o.cycle);
+  return cycles;
+}
+
+std::set<std::string> KeysOf(const std::vector<Objective>& objectives) {
+  std::set<std::string> keys;
+  for (const Objective& o : objectives) keys.insert(o.key);
+  return keys;
+}
+
+void MergeItems(const Organisation& stored, const Organisation& in, bool prune,
+                ImportPlan* plan) {
+  Organisation& m = plan->merged;
+  m.units = MergeKind(stored.units, in.units, "unit", [&](const Unit&) {
+    return prune && !in.units.empty();
+  }, plan);
+  m.people = MergeKind(stored.people, in.people, "person", [&](const Person&) {
+    return prune && !in.people.empty();
+  }, plan);
+  m.cycles = MergeKind(stored.cycles, in.cycles, "cycle", [&](const Cycle&) {
+    return prune && !in.cycles.empty();
+  }, plan);
+  const std::set<std::string> file_cycles = CyclesOf(in.objectives);
+  m.objectives = MergeKind(stored.objectives, in.objectives, "objective",
+                           [&](const Objective& o) {
+                             return prune && file_cycles.count(o.cycle) > 0;
+                           }, plan);
+  const std::set<std::string> file_objectives = KeysOf(in.objectives);
+  const std::set<std::string> kept_objectives = KeysOf(m.objectives);
+  m.key_results = MergeKind(stored.key_results, in.key_results, "key result",
+                            [&](const KeyResult& k) {
+                              return kept_objectives.count(k.objective_key) == 0 ||
+                                     (prune && file_objectives.count(k.objective_key));
+                            }, plan);
+}
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+}  // namespace
+
+std::string Change::ToString() const {
+  return std::string(1, op) + " " + kind + " " + key +
+         (detail.empty() ? "" : ": " + detail);
+}
+
+Result<ImportPlan> PlanImport(const Organisation& stored, Organisation incoming,
+                              const PlanOptions& options) {
+  Rekey(stored, &incoming, options);
+  ImportPlan plan;
+  MergeItems(stored, incoming, options.prune, &plan);
+  plan.new_check_ins = NewCheckIns(stored.check_ins, incoming.check_ins);
+  RecordValueChanges(stored, &plan, options.now);
+  for (const CheckIn& c : plan.new_check_ins) {
+    plan.changes.push_back({'+', "check-in", c.target_key,
+                            FormatUtcTimestamp(c.at) +
+                                (c.source == "import" ? " (value change)" : "")});
+  }
+  plan.counts["check-in"].added = static_cast<int>(plan.new_check_ins.size());
+  plan.counts["check-in"].unchanged = static_cast<int>(stored.check_ins.size());
+  // History of removed items stays stored but leaves the live organisation
+  // (Store::Load does the same).
+  const std::set<std::string> objectives = KeysOf(plan.merged.objectives);
+  std::set<std::string> krs;
+  for (const KeyResult& k : plan.merged.key_results) krs.insert(k.key);
+  for (const CheckIn& c : stored.check_ins) {
+    const auto& live = c.target_kind == TargetKind::kKeyResult ? krs : objectives;
+    if (live.count(c.target_key)) plan.merged.check_ins.push_back(c);
+  }
+  for (const CheckIn& c : plan.new_check_ins) plan.merged.check_ins.push_back(c);
+  std::stable_sort(plan.merged.check_ins.begin(), plan.merged.check_ins.end(),
+                   [](const CheckIn& a, const CheckIn& b) { return a.at < b.at; });
+  const std::vector<std::string> errors = FindModelErrors(plan.merged);
+  if (!errors.empty()) return InvalidArgument(JoinLines(errors));
+  return plan;
+}
+
+}  // namespace okr

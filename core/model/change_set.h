@@ -1,0 +1,83 @@
+// Copyright 2026 The okrd Authors.
+//
+// Planning an import: what changes when an incoming organisation (from a
+// spreadsheet or XML file) is merged into the stored one. Pure and
+// deterministic; the store applies a plan in one transaction.
+//
+// Merge rules:
+//  - Items are matched by key. Incoming items are added or replace the
+//    stored item of the same key; stored items the file does not mention
+//    are kept, unless `prune` is set. Pruning only touches what the file
+//    covers: a kind of item the file carries none of (no People sheet) is
+//    left alone, objectives only in the file's cycles, key results only
+//    under objectives the file lists (and those of pruned objectives).
+//  - Keys an importer derived (no ID column) are provisional: such an item
+//    takes the key of the stored item with the same identity, (cycle, owner,
+//    normalised title) for objectives and (objective, owner, normalised
+//    title) for key results, and references to it are rewritten.
+//  - Check-in history is never lost: stored check-ins stay; incoming ones
+//    not already stored are appended; a key result whose current value an
+//    import changes gets a check-in with source "import" recording it.
+//  - The merged result must validate (core/model/validate.h); otherwise
+//    the plan is an error listing the problems.
+
+#ifndef OKR_CORE_MODEL_CHANGE_SET_H_
+#define OKR_CORE_MODEL_CHANGE_SET_H_
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/base/result.h"
+#include "core/model/organisation.h"
+
+namespace okr {
+
+struct PlanOptions {
+  bool prune = false;
+  UnixSeconds now = 0;  // Time stamp of synthesised "import" check-ins.
+  // Keys the importer made up because the file had no ID for the item.
+  std::set<std::string> derived_objective_keys;
+  std::set<std::string> derived_kr_keys;
+  // Title normalisation used for identity; defaults to exact comparison.
+  std::function<std::string(std::string_view)> normalise_title;
+};
+
+struct ChangeCounts {
+  int added = 0;
+  int changed = 0;
+  int unchanged = 0;
+  int removed = 0;
+  friend bool operator==(const ChangeCounts&, const ChangeCounts&) = default;
+};
+
+// One line of a dry run: "+ objective o-eng-1: Ship the platform",
+// "~ key result kr-1: current 40 -> 55", "- person x@y.z".
+struct Change {
+  char op;           // '+', '~' or '-'.
+  std::string kind;  // "unit", "person", "cycle", "objective", "key result",
+                     // "check-in".
+  std::string key;
+  std::string detail;
+  std::string ToString() const;
+};
+
+struct ImportPlan {
+  Organisation merged;  // The whole resulting organisation, check-ins too.
+  std::vector<CheckIn> new_check_ins;  // Part of merged.check_ins.
+  std::vector<Change> changes;
+  // Keyed by Change::kind, in a stable order.
+  std::map<std::string, ChangeCounts> counts;
+  bool HasChanges() const { return !changes.empty(); }
+};
+
+// InvalidArgument (with every validation problem, one per line) when the
+// merge would produce an invalid organisation.
+Result<ImportPlan> PlanImport(const Organisation& stored, Organisation incoming,
+                              const PlanOptions& options);
+
+}  // namespace okr
+
+#endif  // OKR_CORE_MODEL_CHANGE_SET_H_

@@ -1,0 +1,173 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/model/change_set.h"
+
+#include <catch2/catch.hpp>
+#include <cctype>
+
+#include "tests/support/fixtures.h"
+
+namespace okr {
+namespace {
+
+using testing::SmallOrganisation;
+
+constexpr UnixSeconds kNow = 1800000000;
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The OKR part of an organisation as a spreadsheet would carry it.
+Organisation AsFile(Organisation org) {
+  org.check_ins.clear();
+  return org;
+}
+
+bool HasChange(const ImportPlan& plan, const std::string& line) {
+  for (const Change& c : plan.changes) {
+    if (c.ToString() == line) return true;
+  }
+  return false;
+}
+
+TEST_CASE("importing what is stored changes nothing", "[model]") {
+  const Organisation stored = SmallOrganisation();
+  auto plan = PlanImport(stored, AsFile(stored), {.now = kNow});
+  REQUIRE(plan.ok());
+  CHECK_FALSE(plan->HasChanges());
+  CHECK(plan->merged == stored);
+  CHECK(plan->counts.at("objective") == ChangeCounts{.unchanged = 2});
+  CHECK(plan->counts.at("key result") == ChangeCounts{.unchanged = 3});
+  CHECK(plan->counts.at("check-in") == ChangeCounts{.unchanged = 2});
+}
+
+TEST_CASE("into an empty store everything is added", "[model]") {
+  const Organisation file = AsFile(SmallOrganisation());
+  auto plan = PlanImport({}, file, {.now = kNow});
+  REQUIRE(plan.ok());
+  CHECK(plan->counts.at("unit") == ChangeCounts{.added = 2});
+  CHECK(plan->counts.at("key result") == ChangeCounts{.added = 3});
+  CHECK(HasChange(*plan, "+ objective o-co-1: Win the mid-market"));
+  // kr-co-1-1 starts at 8 and is at 9, kr-eng-1-1 at 280 from 0: the
+  // import records those values; the milestone is still at its start.
+  REQUIRE(plan->new_check_ins.size() == 2);
+  CHECK(plan->new_check_ins[1].target_key == "kr-eng-1-1");
+  CHECK(plan->new_check_ins[0].target_key == "kr-co-1-1");
+  CHECK(plan->new_check_ins[0].value == 9);
+  CHECK(plan->new_check_ins[0].source == "import");
+  CHECK(plan->new_check_ins[0].at == kNow);
+  CHECK(plan->new_check_ins[0].author_email == "ada@acme.test");
+}
+
+TEST_CASE("a changed current value is recorded as an import check-in",
+          "[model]") {
+  const Organisation stored = SmallOrganisation();
+  Organisation file = AsFile(stored);
+  file.key_results[0].current = 11;
+  file.objectives[0].title = "Win the mid-market in Europe";
+  auto plan = PlanImport(stored, file, {.now = kNow});
+  REQUIRE(plan.ok());
+  CHECK(HasChange(*plan, "~ key result kr-co-1-1: current 9 -> 11"));
+  CHECK(HasChange(*plan,
+                  "~ objective o-co-1: title \"Win the mid-market in Europe\""));
+  REQUIRE(plan->new_check_ins.size() == 1);
+  CHECK(plan->new_check_ins[0].value == 11);
+  CHECK(plan->merged.check_ins.size() == 3);  // History kept, one added.
+  CHECK(plan->counts.at("key result") ==
+        ChangeCounts{.changed = 1, .unchanged = 2});
+}
+
+TEST_CASE("check-ins from the file are appended once, not duplicated",
+          "[model]") {
+  const Organisation stored = SmallOrganisation();
+  Organisation file = stored;  // Carries the stored check-ins again...
+  CheckIn newer = stored.check_ins[0];
+  newer.at += 7 * 86400;
+  newer.value = 10;
+  file.check_ins.push_back(newer);  // ...plus one new one...
+  file.key_results[0].current = 10;  // ...which explains the new value.
+  auto plan = PlanImport(stored, file, {.now = kNow});
+  REQUIRE(plan.ok());
+  REQUIRE(plan->new_check_ins.size() == 1);
+  CHECK(plan->new_check_ins[0].at == newer.at);
+  CHECK(plan->new_check_ins[0].source == "cli");
+}
+
+TEST_CASE("items missing from the file stay unless pruned, and pruning is "
+          "scoped to what the file covers", "[model]") {
+  const Organisation stored = SmallOrganisation();
+  Organisation file = AsFile(stored);
+  file.key_results.pop_back();  // kr-eng-1-2 gone from the file.
+  file.people.clear();          // The file has no People sheet.
+  auto kept = PlanImport(stored, file, {.now = kNow});
+  REQUIRE(kept.ok());
+  CHECK(kept->merged.key_results.size() == 3);
+  CHECK_FALSE(kept->HasChanges());
+
+  auto pruned = PlanImport(stored, file, {.prune = true, .now = kNow});
+  REQUIRE(pruned.ok());
+  CHECK(pruned->merged.key_results.size() == 2);
+  CHECK(HasChange(*pruned, "- key result kr-eng-1-2: Launch the status API"));
+  CHECK(pruned->merged.people.size() == 2);  // Not covered: not pruned.
+}
+
+TEST_CASE("pruning an objective of another cycle is out of scope", "[model]") {
+  Organisation stored = SmallOrganisation();
+  stored.cycles.push_back({.name = "2027-Q2", .start = {2027, 4, 1},
+                           .end = {2027, 6, 30}});
+  Organisation file = AsFile(stored);
+  stored.objectives.push_back({.key = "o-q2", .title = "Later",
+                               .level = Level::kCompany, .unit_key = "co",
+                               .cycle = "2027-Q2"});
+  auto plan = PlanImport(stored, file, {.prune = true, .now = kNow});
+  REQUIRE(plan.ok());
+  CHECK(plan->merged.objectives.size() == 3);
+}
+
+TEST_CASE("derived keys adopt the stored key of the same objective", "[model]") {
+  const Organisation stored = SmallOrganisation();
+  Organisation file = AsFile(stored);
+  // The file had no IDs: the importer invented keys.
+  file.objectives[0].key = "o-derived";
+  file.objectives[0].title = "WIN the Mid-Market";
+  for (KeyResult& k : file.key_results) {
+    if (k.objective_key == "o-co-1") k.objective_key = "o-derived";
+  }
+  file.objectives[1].supports[0].key = "o-derived";
+  file.key_results[1].key = "kr-derived";
+  PlanOptions options{.now = kNow,
+                      .derived_objective_keys = {"o-derived"},
+                      .derived_kr_keys = {"kr-derived"},
+                      .normalise_title = Lower};
+  auto plan = PlanImport(stored, file, options);
+  REQUIRE(plan.ok());
+  CHECK(plan->counts.at("objective").added == 0);
+  CHECK(plan->counts.at("key result").added == 0);
+  CHECK(plan->merged.objectives[0].key == "o-co-1");
+  CHECK(plan->merged.objectives[1].supports[0].key == "o-co-1");
+  CHECK(plan->merged.key_results[1].key == "kr-eng-1-1");
+  // Without the normalisation the titles differ: a new objective.
+  options.normalise_title = nullptr;
+  auto exact = PlanImport(stored, file, options);
+  REQUIRE(exact.ok());
+  CHECK(exact->counts.at("objective").added == 1);
+}
+
+TEST_CASE("a merge that breaks references is refused with every problem",
+          "[model]") {
+  const Organisation stored = SmallOrganisation();
+  Organisation file = AsFile(stored);
+  file.objectives[1].parent = LinkTarget{TargetKind::kObjective, "o-ghost"};
+  file.key_results[2].owner_email = "nobody@acme.test";
+  auto plan = PlanImport(stored, file, {.now = kNow});
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.status().message() ==
+        "objective \"o-eng-1\": parent objective \"o-ghost\" does not exist\n"
+        "key result \"kr-eng-1-2\": owner \"nobody@acme.test\" does not exist");
+}
+
+}  // namespace
+}  // namespace okr

@@ -1,0 +1,153 @@
+// Copyright 2026 The okrd Authors.
+
+#include "importers/xml/xml_format.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/example/example_org.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/subprocess.h"
+#include "tests/support/temp_dir.h"
+
+namespace okr {
+namespace {
+
+Organisation WithoutIds(Organisation org) {
+  for (CheckIn& c : org.check_ins) c.id = 0;
+  return org;
+}
+
+Result<Organisation> Read(const std::string& xml, Limits limits = {}) {
+  return ReadOrganisationXml(xml, "okrs.xml", limits);
+}
+
+std::string Document(const std::string& body) {
+  return std::string("<?xml version=\"1.0\"?>\n<okrd xmlns=\"") +
+         kOkrdXmlNamespace + "\" version=\"1\">\n" + body + "</okrd>\n";
+}
+
+TEST_CASE("the example organisation round-trips byte for byte", "[xml]") {
+  const Organisation org = WithoutIds(MakeExampleOrganisation({2026, 11, 24}));
+  const XmlWriteResult first = WriteOrganisationXml(org, "");
+  CHECK(first.replaced_characters == 0);
+  auto read = Read(first.xml);
+  INFO(read.status().message());
+  REQUIRE(read.ok());
+  CHECK(*read == org);
+  CHECK(WriteOrganisationXml(*read, "").xml == first.xml);
+  CHECK(LooksLikeOrganisationXml(first.xml));
+}
+
+TEST_CASE("hostile text survives exactly", "[xml]") {
+  Organisation org = testing::SmallOrganisation();
+  org.objectives[0].title = "  <script>alert(\"x\")</script> & 'more'  ";
+  org.objectives[0].description = "line 1\r\nline 2\n\ttabbed\r";
+  org.key_results[0].title = " ";
+  org.units[1].name = "R&D \"Labs\"\n<b>";
+  org.check_ins[0].learned = "emoji 🎯, 中文; back\\slash";
+  org.key_results[1].current = 0.1 + 0.2;  // Needs 17 digits.
+  const XmlWriteResult out = WriteOrganisationXml(org, "");
+  auto read = Read(out.xml);
+  REQUIRE(read.ok());
+  CHECK(WithoutIds(*read) == WithoutIds(org));
+}
+
+TEST_CASE("control characters XML cannot carry are replaced and counted",
+          "[xml]") {
+  Organisation org = testing::SmallOrganisation();
+  org.objectives[0].title = std::string("bell\x07 and esc\x1b");
+  const XmlWriteResult out = WriteOrganisationXml(org, "");
+  CHECK(out.replaced_characters == 2);
+  auto read = Read(out.xml);
+  REQUIRE(read.ok());
+  CHECK(read->objectives[0].title == "bell\xEF\xBF\xBD and esc\xEF\xBF\xBD");
+}
+
+TEST_CASE("a cycle filter keeps that cycle's objectives and check-ins",
+          "[xml]") {
+  const Organisation org = MakeExampleOrganisation({2026, 11, 24});
+  const std::string cycle = org.cycles.front().name;
+  auto read = Read(WriteOrganisationXml(org, cycle).xml);
+  REQUIRE(read.ok());
+  CHECK(read->people.size() == org.people.size());
+  REQUIRE_FALSE(read->objectives.empty());
+  for (const Objective& o : read->objectives) CHECK(o.cycle == cycle);
+  CHECK(read->check_ins.size() < org.check_ins.size());
+}
+
+TEST_CASE("errors name the line and collect every problem", "[xml]") {
+  auto r = Read(Document(
+      "  <cycles>\n"
+      "    <cycle name=\"Q1\" start=\"2027-02-30\" end=\"2027-03-31\"/>\n"
+      "  </cycles>\n"
+      "  <objectives>\n"
+      "    <objective key=\"o1\" cycle=\"Q1\" colour=\"red\">\n"
+      "      <title>T</title>\n"
+      "      <key-result key=\"k1\" target=\"abc\"><title>K</title></key-result>\n"
+      "      <widget/>\n"
+      "    </objective>\n"
+      "  </objectives>\n"));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kInvalidArgument);
+  CHECK(r.status().message() ==
+        "okrs.xml:4: start: \"2027-02-30\" is not a real date\n"
+        "okrs.xml:7: <objective> has no attribute \"colour\"\n"
+        "okrs.xml:10: unexpected element <widget> in <objective>\n"
+        "okrs.xml:9: target \"abc\" is not a number");
+}
+
+TEST_CASE("DOCTYPE, entities and foreign documents are refused", "[xml]") {
+  const std::string laughs =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE okrd [<!ENTITY a \"aaaa\">"
+      "<!ENTITY b \"&a;&a;&a;&a;\">]>\n<okrd xmlns=\"urn:okrd:organisation:1\" "
+      "version=\"1\"><units><unit key=\"&b;\" name=\"x\"/></units></okrd>";
+  auto r = Read(laughs);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == "okrs.xml: DOCTYPE declarations are not accepted");
+  auto foreign = Read("<html><body/></html>");
+  CHECK(foreign.status().message().find("not an okrd document") != std::string::npos);
+  auto version = Read("<okrd xmlns=\"urn:okrd:organisation:1\" version=\"7\"/>");
+  CHECK(version.status().message() == "okrs.xml: unsupported okrd XML version \"7\"");
+  auto broken = Read("<okrd xmlns=\"urn:okrd:organisation:1\" version=\"1\">\n<units>");
+  CHECK(broken.status().message().rfind("okrs.xml:2: ", 0) == 0);
+}
+
+TEST_CASE("invalid UTF-8, NUL, size and depth limits", "[xml]") {
+  auto bad = Read(Document("  <units>\n<unit key=\"\xC3\x28\" name=\"x\"/></units>\n"));
+  CHECK(bad.status().message() == "okrs.xml:4: invalid UTF-8");
+  auto nul = Read(Document(std::string("<units>\n\n<unit key=\"a\0b\" name=\"x\"/>", 37) +
+                           "</units>"));
+  CHECK(nul.status().message() == "okrs.xml:5: NUL character");
+  Limits small;
+  small.max_input_bytes = 10;
+  CHECK(Read(Document(""), small).status().code() == StatusCode::kResourceExhausted);
+  std::string deep;
+  for (int i = 0; i < 300; ++i) deep += "<x>";
+  for (int i = 0; i < 300; ++i) deep += "</x>";
+  auto too_deep = Read(Document(deep));
+  CHECK(too_deep.status().message() ==
+        "okrs.xml: nesting deeper than max_xml_depth (256)");
+}
+
+TEST_CASE("the export validates against the published schema", "[xml]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("example.xml");
+  REQUIRE(testing::WriteFile(
+      path, WriteOrganisationXml(MakeExampleOrganisation({2026, 11, 24}), "").xml));
+  testing::ProcessResult r = testing::RunProcess(
+      {"/usr/bin/xmllint", "--noout", "--schema",
+       OKR_SOURCE_DIR "/importers/xml/okrd.xsd", path});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("validates") != std::string::npos);
+  // And the schema is not vacuous: a wrong kind is rejected.
+  std::string xml = testing::ReadFileOrEmpty(path);
+  xml.replace(xml.find("kind=\"increase\""), 15, "kind=\"sideways\"");
+  REQUIRE(testing::WriteFile(path, xml));
+  CHECK(testing::RunProcess({"/usr/bin/xmllint", "--noout", "--schema",
+                             OKR_SOURCE_DIR "/importers/xml/okrd.xsd", path})
+            .exit_code != 0);
+}
+
+}  // namespace
+}  // namespace okr
