@@ -16,6 +16,20 @@ const FlagSpec* FindSpec(const std::vector<FlagSpec>& specs,
   return nullptr;
 }
 
+const FlagSpec* FindShort(const std::vector<FlagSpec>& specs, char c) {
+  for (const FlagSpec& s : specs) {
+    if (s.short_name != 0 && s.short_name == c) return &s;
+  }
+  return nullptr;
+}
+
+// "-o" for a flag with a short name becomes "--output".
+std::string Expand(const std::string& arg, const std::vector<FlagSpec>& specs) {
+  if (arg.size() != 2 || arg[0] != '-' || arg[1] == '-') return arg;
+  const FlagSpec* spec = FindShort(specs, arg[1]);
+  return spec ? "--" + spec->name : arg;
+}
+
 }  // namespace
 
 bool ParsedFlags::Has(std::string_view name) const {
@@ -45,7 +59,7 @@ Result<ParsedFlags> ParseFlags(const std::vector<std::string>& args,
   ParsedFlags out;
   bool options_done = false;
   for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
+    const std::string arg = options_done ? args[i] : Expand(args[i], specs);
     if (options_done || arg.size() < 2 || arg.rfind("--", 0) != 0) {
       if (!options_done && arg.size() > 1 && arg[0] == '-' && arg != "-") {
         return InvalidArgument("unknown option " + arg);
@@ -80,7 +94,9 @@ Result<ParsedFlags> ParseFlags(const std::vector<std::string>& args,
 std::string FormatFlagHelp(const std::vector<FlagSpec>& specs) {
   std::string out;
   for (const FlagSpec& s : specs) {
-    std::string left = "  --" + s.name;
+    std::string left = s.short_name ? std::string("  -") + s.short_name + ", --"
+                                    : std::string("  --");
+    left += s.name;
     if (s.takes_value) left += " " + s.value_name;
     if (left.size() < 26) left.resize(26, ' '); else left += "  ";
     out += left + s.help + "\n";

@@ -1,7 +1,8 @@
 // Copyright 2026 The okrd Authors.
 //
 // A small argv parser for subcommands: "--name value", "--name=value",
-// boolean "--name", positionals, and "--" to end options. Each command
+// "-n value" for flags with a short name, boolean "--name", positionals,
+// and "--" to end options. Each command
 // declares its flags; anything undeclared is a usage error naming it.
 
 #ifndef OKR_CLI_FLAGS_H_
@@ -22,6 +23,7 @@ struct FlagSpec {
   bool takes_value;    // false: a boolean switch.
   std::string help;    // One line for --help.
   std::string value_name = "VALUE";
+  char short_name = 0;  // 'o' allows "-o VALUE" as well as "--output".
 };
 
 class ParsedFlags {

@@ -1,0 +1,175 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/config/config.h"
+
+#include "core/base/file.h"
+
+#include <charconv>
+#include <functional>
+#include <vector>
+
+namespace okr {
+namespace {
+
+// A setter returns "" on success or what is wrong with the value.
+using Setter = std::function<std::string(Config*, std::string_view)>;
+
+struct Key {
+  std::string_view section;
+  std::string_view name;
+  Setter set;
+};
+
+std::string SetInt(int64_t* out, std::string_view v, int64_t min, int64_t max) {
+  int64_t n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || ptr != v.data() + v.size() || n < min || n > max) {
+    return "expected a whole number from " + std::to_string(min) + " to " +
+           std::to_string(max);
+  }
+  *out = n;
+  return "";
+}
+
+Setter Int(int Config::*field, int min, int max) {
+  return [=](Config* c, std::string_view v) {
+    int64_t n = 0;
+    std::string e = SetInt(&n, v, min, max);
+    if (e.empty()) c->*field = static_cast<int>(n);
+    return e;
+  };
+}
+
+Setter Text(std::string Config::*field) {
+  return [=](Config* c, std::string_view v) {
+    c->*field = std::string(v);
+    return std::string();
+  };
+}
+
+Setter Limit(int64_t Limits::*field) {
+  return [=](Config* c, std::string_view v) {
+    return SetInt(&(c->limits.*field), v, 1, int64_t{1} << 40);
+  };
+}
+
+std::string SetAccess(Config* c, std::string_view v) {
+  if (v == "open") c->read_access = ReadAccess::kOpen;
+  else if (v == "login") c->read_access = ReadAccess::kLogin;
+  else return "expected open or login";
+  return "";
+}
+
+std::string SetLogLevel(Config* c, std::string_view v) {
+  static constexpr std::pair<std::string_view, LogLevel> kLevels[] = {
+      {"debug", LogLevel::kDebug}, {"info", LogLevel::kInfo},
+      {"warn", LogLevel::kWarn}, {"error", LogLevel::kError}};
+  for (const auto& [name, level] : kLevels) {
+    if (name == v) {
+      c->log_level = level;
+      return "";
+    }
+  }
+  return "expected debug, info, warn or error";
+}
+
+const std::vector<Key>& Keys() {
+  static const std::vector<Key> kKeys = {
+      {"server", "listen", Text(&Config::listen)},
+      {"server", "threads", Int(&Config::threads, 2, 256)},
+      {"server", "request_timeout_ms", Int(&Config::request_timeout_ms, 100, 600'000)},
+      {"server", "base_url", Text(&Config::base_url)},
+      {"server", "read_access", SetAccess},
+      {"database", "path", Text(&Config::database)},
+      {"log", "level", SetLogLevel},
+      {"plugins", "directory", Text(&Config::plugin_directory)},
+      {"limits", "max_input_bytes", Limit(&Limits::max_input_bytes)},
+      {"limits", "max_inflated_bytes", Limit(&Limits::max_inflated_bytes)},
+      {"limits", "max_part_inflated_bytes", Limit(&Limits::max_part_inflated_bytes)},
+      {"limits", "max_inflate_ratio", Limit(&Limits::max_inflate_ratio)},
+      {"limits", "max_zip_entries", Limit(&Limits::max_zip_entries)},
+      {"limits", "max_sheets", Limit(&Limits::max_sheets)},
+      {"limits", "max_rows", Limit(&Limits::max_rows)},
+      {"limits", "max_columns", Limit(&Limits::max_columns)},
+      {"limits", "max_cells", Limit(&Limits::max_cells)},
+      {"limits", "max_cell_bytes", Limit(&Limits::max_cell_bytes)},
+      {"limits", "max_shared_strings", Limit(&Limits::max_shared_strings)},
+      {"limits", "max_xml_depth", Limit(&Limits::max_xml_depth)},
+      {"limits", "deadline_ms", Limit(&Limits::deadline_ms)},
+      {"limits", "max_request_body_bytes", Limit(&Limits::max_request_body_bytes)},
+      {"limits", "max_form_body_bytes", Limit(&Limits::max_form_body_bytes)},
+  };
+  return kKeys;
+}
+
+std::string_view Trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+bool KnownSection(std::string_view section) {
+  for (const Key& k : Keys()) {
+    if (k.section == section) return true;
+  }
+  return false;
+}
+
+const Key* FindKey(std::string_view section, std::string_view name) {
+  for (const Key& k : Keys()) {
+    if (k.section == section && k.name == name) return &k;
+  }
+  return nullptr;
+}
+
+// Applies one line; returns "" or the problem.
+std::string ApplyLine(std::string_view line, std::string* section, Config* c) {
+  if (line.empty() || line[0] == '#' || line[0] == ';') return "";
+  if (line.front() == '[') {
+    if (line.back() != ']') return "a section header ends with ]";
+    *section = std::string(Trim(line.substr(1, line.size() - 2)));
+    return KnownSection(*section) ? "" : "unknown section [" + *section + "]";
+  }
+  const size_t eq = line.find('=');
+  if (eq == std::string_view::npos) return "expected key = value";
+  const std::string_view name = Trim(line.substr(0, eq));
+  const std::string_view value = Trim(line.substr(eq + 1));
+  if (section->empty()) return "key \"" + std::string(name) + "\" before any [section]";
+  const Key* key = FindKey(*section, name);
+  if (key == nullptr) {
+    return "unknown key \"" + std::string(name) + "\" in [" + *section + "]";
+  }
+  const std::string problem = key->set(c, value);
+  return problem.empty() ? "" : std::string(name) + ": " + problem;
+}
+
+}  // namespace
+
+Result<Config> ParseConfig(std::string_view text, const std::string& file_name) {
+  Config config;
+  std::string section;
+  std::vector<std::string> errors;
+  int line_number = 0;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    const std::string_view line = Trim(text.substr(0, nl));
+    text = nl == std::string_view::npos ? "" : text.substr(nl + 1);
+    ++line_number;
+    const std::string problem = ApplyLine(line, &section, &config);
+    if (!problem.empty()) {
+      errors.push_back(file_name + ":" + std::to_string(line_number) + ": " + problem);
+    }
+  }
+  if (errors.empty()) return config;
+  std::string all;
+  for (const std::string& e : errors) all += (all.empty() ? "" : "\n") + e;
+  return InvalidArgument(all);
+}
+
+Result<Config> LoadConfig(const std::string& path) {
+  OKR_ASSIGN_OR_RETURN(std::string text,
+                       ReadWholeFile(path, 1 << 20, "1 MiB for a config"));
+  return ParseConfig(text, path);
+}
+
+}  // namespace okr

@@ -1,0 +1,86 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/config/config.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_dir.h"
+
+namespace okr {
+namespace {
+
+TEST_CASE("an empty file gives the defaults", "[config]") {
+  auto c = ParseConfig("", "okrd.conf");
+  REQUIRE(c.ok());
+  CHECK(c->listen == "127.0.0.1:8080");
+  CHECK(c->read_access == ReadAccess::kOpen);
+  CHECK(c->limits.max_rows == Limits().max_rows);
+}
+
+TEST_CASE("every section and key is read", "[config]") {
+  auto c = ParseConfig(
+      "# okrd\n"
+      "[server]\n"
+      "listen = 0.0.0.0:9000\n"
+      "threads=8\n"
+      "  base_url = https://okr.example.org/  \n"
+      "read_access = login\n"
+      "; comment\n"
+      "[database]\npath = /var/lib/okrd/okrd.db\n"
+      "[log]\nlevel = warn\n"
+      "[plugins]\ndirectory = /usr/lib/okrd/plugins\n"
+      "[limits]\nmax_rows = 5000\nmax_input_bytes = 1048576\n",
+      "okrd.conf");
+  REQUIRE(c.ok());
+  CHECK(c->listen == "0.0.0.0:9000");
+  CHECK(c->threads == 8);
+  CHECK(c->base_url == "https://okr.example.org/");
+  CHECK(c->read_access == ReadAccess::kLogin);
+  CHECK(c->database == "/var/lib/okrd/okrd.db");
+  CHECK(c->log_level == LogLevel::kWarn);
+  CHECK(c->plugin_directory == "/usr/lib/okrd/plugins");
+  CHECK(c->limits.max_rows == 5000);
+  CHECK(c->limits.max_input_bytes == 1048576);
+}
+
+TEST_CASE("unknown keys and bad values name their line", "[config]") {
+  auto c = ParseConfig(
+      "[server]\n"
+      "lisen = 127.0.0.1:1\n"
+      "threads = many\n"
+      "[cache]\n"
+      "[log]\n"
+      "level = loud\n"
+      "orphan\n",
+      "/etc/okrd/okrd.conf");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.status().message() ==
+        "/etc/okrd/okrd.conf:2: unknown key \"lisen\" in [server]\n"
+        "/etc/okrd/okrd.conf:3: threads: expected a whole number from 2 to 256\n"
+        "/etc/okrd/okrd.conf:4: unknown section [cache]\n"
+        "/etc/okrd/okrd.conf:6: level: expected debug, info, warn or error\n"
+        "/etc/okrd/okrd.conf:7: expected key = value");
+  CHECK(ParseConfig("listen = x\n", "c").status().message() ==
+        "c:1: key \"listen\" before any [section]");
+}
+
+TEST_CASE("the shipped configuration file parses and documents every key",
+          "[config]") {
+  const std::string path = OKR_SOURCE_DIR "/packaging/okrd.conf";
+  auto c = LoadConfig(path);
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  // Every key appears in the shipped file, commented out with its default.
+  const std::string text = testing::ReadFileOrEmpty(path);
+  for (const char* key : {"listen", "threads", "request_timeout_ms", "base_url",
+                          "read_access", "path", "level", "directory",
+                          "max_input_bytes", "max_rows", "deadline_ms",
+                          "max_request_body_bytes"}) {
+    CHECK(text.find(std::string("\n# ") + key + " =") != std::string::npos);
+  }
+  CHECK(LoadConfig("/nonexistent/okrd.conf").status().code() ==
+        StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace okr
