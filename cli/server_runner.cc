@@ -8,24 +8,15 @@
 #include "core/server/health.h"
 #include "core/server/http_server.h"
 #include "core/server/signals.h"
+#include "core/web/site.h"
 
 namespace okr {
 namespace {
 
-// Until the status page lands: a plain page that says the server is up.
-HttpResponse PlaceholderHome(const HttpRequest&) {
-  return HtmlResponse(
-      200,
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<title>okrd</title></head><body><h1>okrd is running</h1>"
-      "<p>The status page is on its way. Health: <a href=\"/healthz\">"
-      "/healthz</a>.</p></body></html>\n");
-}
-
-Router BuildRouter(Store* store) {
+Router BuildRouter(Store* store, const Clock* clock) {
   Router router;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
-  router.Add({HttpMethod::kGet}, "/", PlaceholderHome);
+  AddStatusPageRoutes(&router, store, clock);
   return router;
 }
 
@@ -44,7 +35,7 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
   ServerOptions options;
   options.listen_address = listen;
   OKR_ASSIGN_OR_RETURN(auto server,
-                       HttpServer::Start(options, BuildRouter(store)));
+                       HttpServer::Start(options, BuildRouter(store, env.clock)));
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
                store->path().c_str(), host.c_str(), server->port());

@@ -12,11 +12,17 @@ build_packages=(
 )
 test_packages=(
   catch2 nlohmann-json3-dev sqlite3 clang-14 libclang-rt-14-dev libxml2-utils
+  tidy chromium
 )
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   wanted+=("${test_packages[@]}")
+  # Node.js runs the browser and feed-parser tests; keep one that is already
+  # on the machine, else take Debian's.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    wanted+=(nodejs npm)
+  fi
 fi
 # catch2 is needed to configure the tests, which the default build includes.
 wanted+=(catch2)

@@ -7,6 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
+# Test tooling from the npm registry, pinned by package-lock.json.
+if [[ -f package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 
 jobs="$(nproc)"
 run_suite() {

@@ -8,18 +8,9 @@
 namespace okr {
 namespace {
 
-char AsciiLower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool IsControlByte(char c) {
   auto byte = static_cast<unsigned char>(c);
   return byte < 0x20 || byte == 0x7f;
-}
-
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() &&
-         EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
 }
 
 // RFC 9110 token characters.
@@ -94,13 +85,6 @@ HttpResponse MakeResponse(int status, std::string content_type,
 }
 
 }  // namespace
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return AsciiLower(x) == AsciiLower(y);
-         });
-}
 
 std::optional<std::string> DecodeRequestPath(std::string_view raw) {
   std::string out;

@@ -14,12 +14,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/ascii.h"
+
+#include "core/base/ascii.h"
 #include "core/base/result.h"
 
 namespace okr {
-
-// ASCII case-insensitive equality, as HTTP field names compare.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 struct HttpHeader {
   std::string name;

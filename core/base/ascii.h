@@ -1,0 +1,22 @@
+// Copyright 2026 The okrd Authors.
+//
+// ASCII-only case folding, as protocols and headers compare names. Bytes
+// outside A-Z are compared as they are. Pure; thread-safe.
+
+#ifndef OKR_CORE_BASE_ASCII_H_
+#define OKR_CORE_BASE_ASCII_H_
+
+#include <string_view>
+
+namespace okr {
+
+constexpr char AsciiToLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
+
+}  // namespace okr
+
+#endif  // OKR_CORE_BASE_ASCII_H_

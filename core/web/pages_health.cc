@@ -1,0 +1,106 @@
+// Copyright 2026 The okrd Authors.
+//
+// "/health": key results at risk, stale check-ins, objective counts.
+
+#include "core/web/pages.h"
+#include "core/web/pages_internal.h"
+#include "core/web/text.h"
+
+namespace okr::web {
+namespace {
+
+using namespace internal;  // NOLINT: the page helpers.
+
+Html AtRisk(const PageContext& ctx, const HealthView& view) {
+  Html h;
+  h.Raw("<section aria-labelledby=\"at-risk\"><h2 id=\"at-risk\">Key results "
+        "at risk</h2>");
+  if (view.krs_at_risk.empty()) {
+    return h.Raw("<p>No key result is at risk.</p></section>");
+  }
+  h.Raw("<p class=\"lede\">Confidence below on track, progress more than 25 "
+        "points behind the time elapsed (")
+      .Text(FormatPercent(view.cycle.elapsed))
+      .Raw("), a target not held, or a milestone overdue.</p>"
+           "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Key "
+           "result</th><th scope=\"col\">Owner</th><th scope=\"col\">"
+           "Progress</th><th scope=\"col\">Confidence</th><th scope=\"col\">"
+           "Why</th></tr></thead><tbody>");
+  for (const KrView& kr : view.krs_at_risk) {
+    h.Raw("<tr><td>").Text(kr.title).Raw("<br><span class=\"muted\">in ")
+        .Link(ObjectiveHref(kr.objective_key), kr.objective_title)
+        .Raw("</span></td><td>").Append(PersonLink(ctx, kr.owner))
+        .Raw("</td><td>").Text(FormatPercent(kr.progress))
+        .Raw("</td><td>").Append(BandBadge(kr.band, kr.confidence))
+        .Raw("</td><td>");
+    for (size_t i = 0; i < kr.risks.size(); ++i) {
+      if (i > 0) h.Raw(", ");
+      h.Text(kr.risks[i]);
+    }
+    h.Raw("</td></tr>");
+  }
+  return h.Raw("</tbody></table></div></section>");
+}
+
+Html Stale(const PageContext& ctx, const HealthView& view) {
+  Html h;
+  h.Raw("<section aria-labelledby=\"stale\"><h2 id=\"stale\">No check-in for "
+        "more than a week</h2>");
+  if (view.stale.empty()) {
+    return h.Raw("<p>Everyone checked in within the last week.</p></section>");
+  }
+  h.Raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Who"
+        "</th><th scope=\"col\">Last check-in</th></tr></thead><tbody>");
+  for (const StaleItem& s : view.stale) {
+    h.Raw("<tr><td>");
+    if (s.is_person) {
+      h.Append(PersonLink(ctx, {s.key, s.name}));
+    } else {
+      h.Append(UnitLink(ctx, s.key, s.name)).Raw(" <span class=\"muted\">(unit)"
+                                                  "</span>");
+    }
+    h.Raw("</td><td>");
+    if (s.last_check_in) {
+      const int64_t days = DaysBetween(Date::FromUnixSeconds(*s.last_check_in),
+                                       view.cycle.reference_day);
+      h.Text(FormatDate(Date::FromUnixSeconds(*s.last_check_in)) + " (" +
+             FormatDaysAgo(days) + ")");
+    } else {
+      h.Raw("never");
+    }
+    h.Raw("</td></tr>");
+  }
+  return h.Raw("</tbody></table></div></section>");
+}
+
+Html Counts(const PageContext& ctx, const HealthView& view) {
+  Html h;
+  h.Raw("<section aria-labelledby=\"counts\"><h2 id=\"counts\">Units with too "
+        "many or too few objectives</h2><p class=\"lede\">Two or three "
+        "objectives per unit keep focus.</p>");
+  if (view.unit_counts.empty()) {
+    return h.Raw("<p>Every unit has two or three objectives.</p></section>");
+  }
+  h.Raw("<ul>");
+  for (const UnitCount& u : view.unit_counts) {
+    h.Raw("<li>").Append(UnitLink(ctx, u.key, u.name)).Raw(": ").Int(u.count)
+        .Raw(u.count == 1 ? Markup(" objective") : Markup(" objectives"))
+        .Raw(u.count > kMaxObjectivesPerUnit ? Markup(" (more than 3)")
+                                             : Markup(" (fewer than 2)"))
+        .Raw("</li>");
+  }
+  return h.Raw("</ul></section>");
+}
+
+}  // namespace
+
+std::string RenderHealthPage(const HealthView& view, const PageContext& ctx) {
+  Html main;
+  main.Raw("<h1>Health of ").Text(view.cycle.name).Raw("</h1>")
+      .Append(AtRisk(ctx, view))
+      .Append(Stale(ctx, view))
+      .Append(Counts(ctx, view));
+  return Layout(ctx, "Health", NavItem::kHealth, main);
+}
+
+}  // namespace okr::web

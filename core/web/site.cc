@@ -1,0 +1,290 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/web/site.h"
+
+#include <cassert>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "core/base/log.h"
+#include "core/web/api.h"
+#include "core/web/page_cache.h"
+#include "core/web/style.h"
+#include "core/web/text.h"
+#include "core/web/views.h"
+
+namespace okr::web {
+namespace {
+
+enum class Kind { kHome, kUnit, kPerson, kObjective, kAlignment, kHealth, kApi };
+
+struct PageRequest {
+  Kind kind = Kind::kHome;
+  std::string key;    // Path remainder: unit key, email, objective key, API.
+  std::string cycle;  // ?cycle= value, or empty.
+  Date today;
+  UnixSeconds now = 0;
+};
+
+struct Rendered {
+  int status = 200;
+  bool json = false;
+  std::string body;
+};
+
+// True when an If-None-Match header value lists `etag` (weak comparison).
+bool MatchesEtag(std::string_view header, std::string_view etag) {
+  auto strip = [](std::string_view tag) {
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) {
+      tag.remove_prefix(1);
+    }
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) {
+      tag.remove_suffix(1);
+    }
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    return tag;
+  };
+  const std::string_view mine = strip(etag);
+  while (true) {
+    const size_t comma = header.find(',');
+    const std::string_view tag = strip(header.substr(0, comma));
+    if (tag == "*" || tag == mine) return true;
+    if (comma == std::string_view::npos) return false;
+    header.remove_prefix(comma + 1);
+  }
+}
+
+HttpResponse NotModified(const std::string& etag, std::string_view cache) {
+  HttpResponse response;
+  response.status = 304;
+  response.headers.Set("ETag", etag);
+  response.headers.Set("Cache-Control", std::string(cache));
+  return response;
+}
+
+std::string OrganisationName(const Organisation& org) {
+  for (const Unit& u : org.units) {
+    if (u.parent_key.empty()) return u.name;
+  }
+  return "";
+}
+
+class Site {
+ public:
+  Site(Store* store, const Clock* clock, SiteOptions options)
+      : source_(store),
+        cache_(options.cache_entries, options.cache_bytes),
+        clock_(clock),
+        options_(std::move(options)),
+        instance_(Hex64(Fnv1a64(std::to_string(
+                      std::chrono::steady_clock::now()
+                          .time_since_epoch()
+                          .count())))
+                      .substr(0, 8)) {}
+
+  HttpResponse Serve(Kind kind, const HttpRequest& http) {
+    PageRequest request;
+    request.kind = kind;
+    request.key = http.path_remainder;
+    request.cycle = QueryParam(http.query, "cycle").value_or("");
+    request.now = clock_->Now();
+    request.today = Date::FromUnixSeconds(request.now);
+    const std::string cache_key = std::to_string(static_cast<int>(kind)) +
+                                  "\n" + request.key + "\n" + request.cycle;
+    Result<int64_t> revision = source_.Revision();
+    if (!revision.ok()) return Unavailable(revision.status());
+    const int64_t day = request.today.ToDays();
+    const std::string etag = "W/\"" + instance_ + "-" +
+                             std::to_string(*revision) + "-" +
+                             std::to_string(day) + "-" +
+                             Hex64(Fnv1a64(cache_key)) + "\"";
+    if (auto inm = http.header("If-None-Match"); inm && MatchesEtag(*inm, etag)) {
+      return NotModified(etag, "no-cache");
+    }
+    if (auto hit = cache_.Get(cache_key, *revision, day)) {
+      return Respond(200, hit->content_type, *hit->body, etag);
+    }
+    Result<Snapshot> snapshot = source_.Get(*revision);
+    if (!snapshot.ok()) return Unavailable(snapshot.status());
+    Rendered rendered = Render(*snapshot->org, request);
+    const std::string type = rendered.json ? "application/json; charset=utf-8"
+                                           : "text/html; charset=utf-8";
+    if (rendered.status != 200) {
+      HttpResponse response = rendered.json
+                                  ? JsonResponse(rendered.status, rendered.body)
+                                  : HtmlResponse(rendered.status, rendered.body);
+      response.headers.Set("Cache-Control", "no-cache");
+      return response;
+    }
+    auto body = std::make_shared<const std::string>(std::move(rendered.body));
+    cache_.Put(cache_key, {*revision, day, etag, type, body});
+    return Respond(200, type, *body, etag);
+  }
+
+ private:
+  static HttpResponse Respond(int status, const std::string& type,
+                              const std::string& body,
+                              const std::string& etag) {
+    HttpResponse response;
+    response.status = status;
+    response.content_type = type;
+    response.body = body;
+    response.headers.Set("ETag", etag);
+    response.headers.Set("Cache-Control", "no-cache");
+    return response;
+  }
+
+  static HttpResponse Unavailable(const Status& status) {
+    LogError("status page: " + status.ToString());
+    HttpResponse response = TextResponse(503, "the database is unavailable\n");
+    response.headers.Set("Cache-Control", "no-store");
+    return response;
+  }
+
+  PageContext Context(const Organisation& org, const Cycle* cycle,
+                      const PageRequest& request) const {
+    PageContext ctx;
+    ctx.organisation = OrganisationName(org);
+    if (cycle != nullptr) ctx.cycle = MakeCycleInfo(org, *cycle, request.today);
+    for (const Cycle& c : org.cycles) {
+      ctx.cycles.push_back(MakeCycleInfo(org, c, request.today));
+    }
+    if (!request.cycle.empty() && cycle != nullptr) {
+      ctx.cycle_query = "?cycle=" + EncodeQueryValue(request.cycle);
+    }
+    ctx.now = request.now;
+    ctx.stylesheet_href = StyleSheetAsset().hashed_path;
+    ctx.icon_href = IconAsset().hashed_path;
+    return ctx;
+  }
+
+  std::optional<CadenceInfo> Cadence(const Organisation& org, bool is_person,
+                                     std::string_view key,
+                                     UnixSeconds now) const {
+    if (!options_.cadence) return std::nullopt;
+    return options_.cadence(org, is_person, key, now);
+  }
+
+  Rendered Render(const Organisation& org, const PageRequest& request) const {
+    if (request.kind == Kind::kApi) {
+      ApiResult api = RenderApi(org, request.key, request.cycle, request.today);
+      return {api.status, true, std::move(api.json)};
+    }
+    if (request.kind == Kind::kObjective) return RenderObjective(org, request);
+    const Cycle* cycle = FindCycle(org, request.cycle, request.today);
+    if (cycle == nullptr) {
+      const Cycle* fallback = FindCycle(org, "", request.today);
+      const PageContext ctx = Context(org, fallback, request);
+      return {404, false,
+              RenderNotFoundPage(org.cycles.empty()
+                                     ? "There is no cycle yet."
+                                     : "There is no cycle \"" + request.cycle +
+                                           "\".",
+                                 ctx)};
+    }
+    const PageContext ctx = Context(org, cycle, request);
+    switch (request.kind) {
+      case Kind::kHome:
+        return {200, false, RenderHomePage(BuildHomeView(org, *cycle, request.today), ctx)};
+      case Kind::kAlignment:
+        return {200, false, RenderAlignmentPage(BuildAlignmentView(org, *cycle, request.today), ctx)};
+      case Kind::kHealth:
+        return {200, false, RenderHealthPage(BuildHealthView(org, *cycle, request.today), ctx)};
+      case Kind::kUnit: {
+        auto d = BuildUnitDetail(org, *cycle, request.key, request.today);
+        if (!d) return {404, false, RenderNotFoundPage("There is no unit \"" + request.key + "\".", ctx)};
+        return {200, false, RenderUnitPage(*d, Cadence(org, false, request.key, request.now), ctx)};
+      }
+      case Kind::kPerson: {
+        auto d = BuildPersonDetail(org, *cycle, request.key, request.today);
+        if (!d) return {404, false, RenderNotFoundPage("There is no person \"" + request.key + "\".", ctx)};
+        return {200, false, RenderPersonPage(*d, Cadence(org, true, request.key, request.now), ctx)};
+      }
+      case Kind::kObjective:
+      case Kind::kApi:
+        break;
+    }
+    assert(false && "unhandled page kind");
+    return {500, false, ""};
+  }
+
+  Rendered RenderObjective(const Organisation& org,
+                           const PageRequest& request) const {
+    std::optional<ObjectiveDetail> d =
+        BuildObjectiveDetail(org, request.key, request.today);
+    if (!d) {
+      const PageContext ctx =
+          Context(org, FindCycle(org, "", request.today), request);
+      return {404, false, RenderNotFoundPage("There is no objective \"" +
+                                                 request.key + "\".",
+                                             ctx)};
+    }
+    PageRequest in_cycle = request;
+    in_cycle.cycle = d->cycle.is_current ? "" : d->cycle.name;
+    const Cycle* cycle = FindCycle(org, d->objective.cycle, request.today);
+    return {200, false,
+            RenderObjectivePage(*d, Context(org, cycle, in_cycle))};
+  }
+
+  SnapshotSource source_;
+  ResponseCache cache_;
+  const Clock* const clock_;
+  const SiteOptions options_;
+  const std::string instance_;  // Distinguishes ETags across restarts.
+};
+
+HttpResponse ServeAsset(const HttpRequest& request) {
+  for (const StaticAsset* asset : {&StyleSheetAsset(), &IconAsset()}) {
+    const bool hashed = request.path == asset->hashed_path;
+    if (!hashed && request.path != asset->plain_path) continue;
+    const std::string cache = hashed ? "public, max-age=31536000, immutable"
+                                     : "no-cache";
+    if (auto inm = request.header("If-None-Match");
+        inm && MatchesEtag(*inm, asset->etag)) {
+      return NotModified(asset->etag, cache);
+    }
+    HttpResponse response;
+    response.content_type = std::string(asset->content_type);
+    response.body = std::string(asset->body);
+    response.headers.Set("ETag", asset->etag);
+    response.headers.Set("Cache-Control", cache);
+    return response;
+  }
+  return NotFoundResponse();
+}
+
+}  // namespace
+
+void AddStatusPageRoutes(Router* router, Store* store, const Clock* clock,
+                         SiteOptions options) {
+  assert(router != nullptr && store != nullptr && clock != nullptr);
+  auto site = std::make_shared<Site>(store, clock, std::move(options));
+  auto add = [&](std::string pattern, Kind kind, bool prefix) {
+    HttpHandler handler = [site, kind](const HttpRequest& request) {
+      if (kind != Kind::kHome && kind != Kind::kAlignment &&
+          kind != Kind::kHealth && kind != Kind::kApi &&
+          request.path_remainder.empty()) {
+        return NotFoundResponse();
+      }
+      return site->Serve(kind, request);
+    };
+    if (prefix) {
+      router->AddPrefix({HttpMethod::kGet}, std::move(pattern),
+                        std::move(handler));
+    } else {
+      router->Add({HttpMethod::kGet}, std::move(pattern), std::move(handler));
+    }
+  };
+  add("/", Kind::kHome, false);
+  add("/alignment", Kind::kAlignment, false);
+  add("/health", Kind::kHealth, false);
+  add("/units/", Kind::kUnit, true);
+  add("/people/", Kind::kPerson, true);
+  add("/objectives/", Kind::kObjective, true);
+  add("/api/v1/", Kind::kApi, true);
+  router->AddPrefix({HttpMethod::kGet}, "/static/", ServeAsset);
+}
+
+}  // namespace okr::web

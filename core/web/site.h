@@ -1,0 +1,66 @@
+// Copyright 2026 The okrd Authors.
+//
+// The status page as routes: the HTML pages, the stylesheet and icon, and
+// the JSON API, all GET (and HEAD) only.
+//
+//   /                     the cycle at a glance        (?cycle=NAME anywhere)
+//   /units/{key}          a unit's OKRs, people, cadence
+//   /people/{email}       a person's OKRs and cadence
+//   /objectives/{key}     one objective: KRs, alignment, history, burn-up
+//   /alignment            the cascade tree, unaligned objectives flagged
+//   /health               KRs at risk, stale check-ins, objective counts
+//   /static/...           style.css and icon.svg, plain and content-hashed
+//   /api/v1/...           JSON (api.h)
+//
+// Caching: the organisation is loaded once per store revision (a shared,
+// immutable snapshot). Pages and JSON carry a weak ETag made of the server
+// instance, the store revision, the day and the URL; If-None-Match is
+// answered with 304 before anything is rendered, and rendered bodies are
+// kept in a bounded LRU for their (revision, day). Responses say
+// "Cache-Control: no-cache" (always revalidate); hashed assets are
+// immutable for a year.
+//
+// Errors: unknown routes and keys 404, other methods 405 (the Router), a
+// store failure 503 (logged). Threads: handlers are thread-safe; `store`
+// and `clock` must outlive the router and the server using it.
+
+#ifndef OKR_CORE_WEB_SITE_H_
+#define OKR_CORE_WEB_SITE_H_
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "core/base/clock.h"
+#include "core/model/organisation.h"
+#include "core/server/router.h"
+#include "core/store/store.h"
+#include "core/web/pages.h"
+
+namespace okr::web {
+
+// Supplies the meetings and feed links of a person (is_person) or a unit;
+// nullopt when it has nothing. Called on server threads: thread-safe, quick,
+// never throws. Its answers are cached with the page for the day.
+using CadenceProvider = std::function<std::optional<CadenceInfo>(
+    const Organisation& org, bool is_person, std::string_view key,
+    UnixSeconds now)>;
+
+struct SiteOptions {
+  CadenceProvider cadence;            // Empty: the pages show a slot.
+  size_t cache_entries = 512;
+  size_t cache_bytes = 32u << 20;
+};
+
+// Registers every route above on *router (not null).
+void AddStatusPageRoutes(Router* router, Store* store, const Clock* clock,
+                         SiteOptions options = {});
+
+}  // namespace okr::web
+
+namespace okr {
+using web::AddStatusPageRoutes;  // The name cli/ wires.
+}  // namespace okr
+
+#endif  // OKR_CORE_WEB_SITE_H_

@@ -1,0 +1,277 @@
+// Copyright 2026 The okrd Authors.
+//
+// Views: plain structs with everything a status page shows, computed from
+// an Organisation and the day it is shown on. The pages (pages.h) and the
+// JSON API (api.h) only format these; all OKR judgement lives here:
+//
+//  - Reference day: today, or the cycle's last day when today is past it, so
+//    a past cycle is judged as it stood when it ended. Elapsed share: days of
+//    execution up to and including the reference day over all its days,
+//    clamped to 0..1 (0 before the cycle starts).
+//  - Key result at risk when any of: its latest confidence is not "on track"
+//    (ConfidenceThresholds defaults); an increase/decrease KR whose progress
+//    is behind the elapsed share by more than kBehindPaceMargin; a
+//    stay-above/below KR that is not met; a milestone past its due date and
+//    not done.
+//  - Objective at risk when its confidence (ObjectiveConfidence) is not on
+//    track, or its progress is behind the elapsed share by more than the
+//    margin.
+//  - Trend since the last check-in: progress now minus progress with each KR
+//    moved back to the value before its latest valued check-in (weighted as
+//    objective progress is), in 0..1 units; nullopt without any history.
+//  - Stale: an owner (person) or a unit with objectives in the cycle whose
+//    latest check-in on the cycle's objectives and key results is more than
+//    kStaleAfterDays before the reference day, or who never checked in.
+//  - Objective counts: units whose own (non-individual) objectives in the
+//    cycle number more than 3 or fewer than 2.
+//  - Alignment: the cascade from the cycle's objectives without a parent in
+//    the cycle, children ordered as stored; objectives that have neither a
+//    parent nor supports links are flagged, as are non-company objectives
+//    without a parent.
+//
+// Views hold copies, never pointers into the Organisation. Pure functions;
+// thread-safe; no recursion (hostile data may nest deeply).
+
+#ifndef OKR_CORE_WEB_VIEWS_H_
+#define OKR_CORE_WEB_VIEWS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/civil_time.h"
+#include "core/model/organisation.h"
+#include "core/model/progress.h"
+
+namespace okr::web {
+
+inline constexpr double kBehindPaceMargin = 0.25;
+inline constexpr int kStaleAfterDays = 7;
+inline constexpr int kMinObjectivesPerUnit = 2;
+inline constexpr int kMaxObjectivesPerUnit = 3;
+
+struct CycleInfo {
+  std::string name;
+  Date start;
+  Date end;
+  Phase phase = Phase::kExecution;
+  Date reference_day;
+  int64_t days_left = 0;   // Days after the reference day until the end.
+  double elapsed = 0;      // 0..1.
+  bool is_current = false; // CurrentCycle() on today.
+};
+
+// A person as shown: name (email when unknown) and email (the key).
+struct PersonRef {
+  std::string email;
+  std::string name;
+};
+
+// Progress after a check-in, for charts.
+struct Sample {
+  UnixSeconds at = 0;
+  double progress = 0;  // 0..1.
+};
+
+struct KrView {
+  std::string key;
+  std::string objective_key;
+  std::string objective_title;
+  std::string title;
+  PersonRef owner;
+  KrKind kind = KrKind::kIncrease;
+  double start = 0;
+  double target = 0;
+  double current = 0;
+  std::string unit;
+  double weight = 1;
+  std::optional<Date> due;
+  double progress = 0;
+  std::optional<double> confidence;
+  std::optional<ConfidenceBand> band;
+  std::optional<double> trend;
+  std::vector<Sample> history;  // One per valued check-in, oldest first.
+  std::optional<UnixSeconds> last_check_in;
+  std::vector<std::string> risks;  // Why it is at risk; empty when fine.
+};
+
+struct ObjectiveView {
+  std::string key;
+  std::string title;
+  std::string description;
+  std::string cycle;
+  Level level = Level::kTeam;
+  std::string unit_key;   // Owning unit (the owner's unit for individual).
+  std::string unit_name;
+  PersonRef owner;
+  bool committed = true;
+  std::optional<double> progress;
+  std::optional<double> confidence;
+  std::optional<ConfidenceBand> band;
+  std::optional<double> trend;
+  std::optional<double> score_override;
+  std::string score_reason;
+  std::optional<UnixSeconds> last_check_in;
+  std::vector<KrView> krs;
+  std::vector<std::string> risks;
+};
+
+struct UnitSection {
+  std::string key;
+  std::string name;
+  Level level = Level::kTeam;
+  int depth = 0;  // 0 for the company.
+  PersonRef lead;
+  std::vector<ObjectiveView> objectives;  // Unit and individual objectives.
+};
+
+struct HomeView {
+  CycleInfo cycle;
+  std::vector<CycleInfo> cycles;  // All cycles, oldest first.
+  std::vector<UnitSection> units;  // Tree order, company first.
+};
+
+// A short reference to an objective, for links and trees.
+struct ObjectiveRef {
+  std::string key;
+  std::string title;
+  std::string unit_name;
+  std::string department;  // Department unit key; empty for company level.
+  Level level = Level::kTeam;
+  std::optional<double> progress;
+  std::optional<ConfidenceBand> band;
+};
+
+// One end of an alignment link.
+struct LinkRef {
+  TargetKind kind = TargetKind::kObjective;
+  std::string key;              // Objective or KR key as stored.
+  std::optional<ObjectiveRef> objective;  // The objective (or the KR's).
+  std::string kr_title;         // When the link targets a key result.
+  bool across_departments = false;
+};
+
+struct CheckInView {
+  UnixSeconds at = 0;
+  PersonRef author;
+  TargetKind target_kind = TargetKind::kKeyResult;
+  std::string target_key;
+  std::string target_title;
+  std::optional<double> value;
+  std::string unit;
+  std::optional<double> confidence;
+  std::optional<ConfidenceBand> band;
+  std::string status, learned, next_steps, challenges;
+};
+
+struct ObjectiveDetail {
+  CycleInfo cycle;
+  ObjectiveView objective;
+  std::optional<LinkRef> parent;
+  std::vector<LinkRef> supports;
+  std::vector<ObjectiveRef> children;      // Parent is this or one of its KRs.
+  std::vector<ObjectiveRef> supported_by;  // Supports this or one of its KRs.
+  std::vector<Sample> burn_up;             // Objective progress over time.
+  std::vector<CheckInView> check_ins;      // Newest first.
+};
+
+struct UnitDetail {
+  CycleInfo cycle;
+  Unit unit;
+  PersonRef lead;
+  std::optional<Unit> parent;
+  std::vector<Unit> children;
+  std::vector<PersonRef> members;
+  std::vector<ObjectiveView> objectives;
+};
+
+struct PersonDetail {
+  CycleInfo cycle;
+  Person person;
+  std::string unit_name;
+  std::optional<PersonRef> manager;
+  std::vector<PersonRef> reports;
+  std::vector<ObjectiveView> objectives;  // Owned objectives.
+  std::vector<KrView> key_results;        // Owned KRs in other objectives.
+  std::optional<UnixSeconds> last_check_in;
+};
+
+struct TreeRow {
+  int depth = 0;
+  ObjectiveRef objective;
+  std::string via_kr_title;  // Aligned through this KR of the parent.
+  std::vector<LinkRef> supports;
+  // Why the row is flagged ("aligned to nothing", ...); empty when fine.
+  std::string flag;
+};
+
+struct AlignmentView {
+  CycleInfo cycle;
+  std::vector<TreeRow> cascade;  // Pre-order; depth gives the nesting.
+  std::vector<TreeRow> flagged;  // Objectives that need alignment.
+};
+
+struct StaleItem {
+  bool is_person = true;
+  std::string key;  // Email or unit key.
+  std::string name;
+  std::optional<UnixSeconds> last_check_in;
+};
+
+struct UnitCount {
+  std::string key;
+  std::string name;
+  Level level = Level::kTeam;
+  int count = 0;
+};
+
+struct HealthView {
+  CycleInfo cycle;
+  std::vector<KrView> krs_at_risk;
+  std::vector<StaleItem> stale;
+  std::vector<UnitCount> unit_counts;  // Outside 2..3.
+};
+
+// The cycle named `name`, or CurrentCycle() when `name` is empty. nullptr
+// when there is no such cycle.
+const Cycle* FindCycle(const Organisation& org, std::string_view name,
+                       const Date& today);
+
+CycleInfo MakeCycleInfo(const Organisation& org, const Cycle& cycle,
+                        const Date& today);
+
+HomeView BuildHomeView(const Organisation& org, const Cycle& cycle,
+                       const Date& today);
+AlignmentView BuildAlignmentView(const Organisation& org, const Cycle& cycle,
+                                 const Date& today);
+HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
+                           const Date& today);
+
+// nullopt when the key is unknown. An objective is shown in its own cycle
+// (its CycleInfo); units and people in `cycle`.
+std::optional<ObjectiveDetail> BuildObjectiveDetail(const Organisation& org,
+                                                    std::string_view key,
+                                                    const Date& today);
+std::optional<UnitDetail> BuildUnitDetail(const Organisation& org,
+                                          const Cycle& cycle,
+                                          std::string_view key,
+                                          const Date& today);
+std::optional<PersonDetail> BuildPersonDetail(const Organisation& org,
+                                              const Cycle& cycle,
+                                              std::string_view email,
+                                              const Date& today);
+
+// Every objective of `cycle`, in stored order.
+std::vector<ObjectiveView> BuildObjectiveViews(const Organisation& org,
+                                               const Cycle& cycle,
+                                               const Date& today);
+
+// One objective's view (with KRs) on its cycle; the building block of the
+// pages and the API. nullopt when the key is unknown or its cycle missing.
+std::optional<ObjectiveView> BuildObjectiveView(const Organisation& org,
+                                                std::string_view key,
+                                                const Date& today);
+
+}  // namespace okr::web
+
+#endif  // OKR_CORE_WEB_VIEWS_H_
