@@ -15,6 +15,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       MakeInitCommand(),   MakeDemoCommand(),    MakeServeCommand(),
       MakeStatusCommand(), MakeCheckinCommand(), MakeVersionCommand(),
+      MakeFeedsCommand(),
   };
   return kCommands;
 }

@@ -54,6 +54,7 @@ Command MakeServeCommand();
 Command MakeStatusCommand();
 Command MakeCheckinCommand();
 Command MakeVersionCommand();
+Command MakeFeedsCommand();
 
 }  // namespace okr
 

@@ -4,6 +4,7 @@
 
 #include <csignal>
 
+#include "calendar/feed_service.h"
 #include "core/base/log.h"
 #include "core/server/health.h"
 #include "core/server/http_server.h"
@@ -13,10 +14,11 @@
 namespace okr {
 namespace {
 
-Router BuildRouter(Store* store, const Clock* clock) {
+Router BuildRouter(Store* store, const Clock* clock, FeedService* feeds) {
   Router router;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
   AddStatusPageRoutes(&router, store, clock);
+  AddFeedRoutes(&router, feeds);
   return router;
 }
 
@@ -34,8 +36,12 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
   OKR_RETURN_IF_ERROR(BlockShutdownSignals());
   ServerOptions options;
   options.listen_address = listen;
-  OKR_ASSIGN_OR_RETURN(auto server,
-                       HttpServer::Start(options, BuildRouter(store, env.clock)));
+  FeedOptions feed_options;
+  feed_options.status_base_url = "http://" + listen;
+  FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
+  OKR_ASSIGN_OR_RETURN(
+      auto server,
+      HttpServer::Start(options, BuildRouter(store, env.clock, &feeds)));
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
                store->path().c_str(), host.c_str(), server->port());

@@ -142,6 +142,37 @@ CREATE TRIGGER check_ins_append_only_delete BEFORE DELETE ON check_ins
 BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
 )sql";
 
+// Version 2: the calendar wing's state. Sticky weekly slots per meeting
+// (kept across re-imports), one stable random UID and SEQUENCE per series,
+// and feed tokens, stored only as a hash. None of these tables bumps the
+// revision: they follow the organisation, they do not change it.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE calendar_slots (
+  slot_key        TEXT PRIMARY KEY NOT NULL CHECK (slot_key <> ''),
+  weekday         INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  start_minute    INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+  length_minutes  INTEGER NOT NULL CHECK (length_minutes BETWEEN 1 AND 1440),
+  interval_weeks  INTEGER NOT NULL CHECK (interval_weeks BETWEEN 1 AND 52),
+  week_offset     INTEGER NOT NULL
+                  CHECK (week_offset >= 0 AND week_offset < interval_weeks)
+);
+CREATE TABLE calendar_series (
+  series_key    TEXT PRIMARY KEY NOT NULL CHECK (series_key <> ''),
+  uid           TEXT NOT NULL UNIQUE CHECK (uid <> ''),
+  sequence      INTEGER NOT NULL CHECK (sequence >= 0),
+  content_hash  TEXT NOT NULL,
+  modified_at   INTEGER NOT NULL
+);
+CREATE TABLE feed_tokens (
+  token_hash  TEXT PRIMARY KEY NOT NULL CHECK (length(token_hash) = 64),
+  feed_id     TEXT NOT NULL CHECK (feed_id <> ''),
+  created_at  INTEGER NOT NULL,
+  revoked_at  INTEGER
+);
+CREATE UNIQUE INDEX feed_tokens_one_active
+  ON feed_tokens(feed_id) WHERE revoked_at IS NULL;
+)sql";
+
 Status ApplyOne(Database* db, const Migration& m) {
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kWrite));
@@ -161,7 +192,8 @@ Status ApplyOne(Database* db, const Migration& m) {
 }  // namespace
 
 const std::vector<Migration>& SchemaMigrations() {
-  static const std::vector<Migration> kMigrations = {{1, kSchemaV1}};
+  static const std::vector<Migration> kMigrations = {{1, kSchemaV1},
+                                                        {2, kSchemaV2}};
   return kMigrations;
 }
 

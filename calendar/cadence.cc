@@ -1,0 +1,383 @@
+// Copyright 2026 The okrd Authors.
+
+#include "calendar/cadence.h"
+
+#include <algorithm>
+#include <cassert>
+#include <set>
+#include <utility>
+
+#include "calendar/time_zones.h"
+
+namespace okr {
+namespace {
+
+// One recurring meeting to place (the same slot serves every cycle).
+struct Need {
+  MeetingKind kind;
+  std::string slot_key;
+  std::string organiser;  // Whose zone the slot is in.
+  std::string zone;
+  std::vector<std::string> participants;
+  std::string report;
+  std::string unit;
+  int length = 0;
+  int interval = 1;
+  SlotOverride override;
+};
+
+using Interval = std::pair<UnixSeconds, UnixSeconds>;
+
+// Busy time per person, as non-overlapping UTC intervals.
+class BusyMap {
+ public:
+  bool Free(const std::string& person, const Interval& iv) const {
+    auto p = by_person_.find(person);
+    if (p == by_person_.end()) return true;
+    auto it = p->second.lower_bound(iv.first);
+    if (it != p->second.end() && it->first < iv.second) return false;
+    if (it != p->second.begin() && std::prev(it)->second > iv.first) {
+      return false;
+    }
+    return true;
+  }
+  void Add(const std::string& person, const Interval& iv) {
+    auto& m = by_person_[person];
+    auto [it, inserted] = m.emplace(iv.first, iv.second);
+    if (!inserted) it->second = std::max(it->second, iv.second);
+  }
+
+ private:
+  std::map<std::string, std::map<UnixSeconds, UnixSeconds>> by_person_;
+};
+
+std::vector<Date> DaysInCycle(const Cycle& c, const Slot& s) {
+  std::vector<Date> days;
+  const int64_t lead = (s.weekday - c.start.Weekday() + 7) % 7;
+  const int interval = std::max(s.interval_weeks, 1);
+  Date d = c.start.AddDays(lead + 7 * int64_t{s.week_offset % interval});
+  for (; d <= c.end; d = d.AddDays(7 * int64_t{interval})) days.push_back(d);
+  return days;
+}
+
+class Planner {
+ public:
+  Planner(const Organisation& org, std::vector<const Cycle*> cycles,
+          const CadenceConfig& config,
+          const std::map<std::string, Slot>& stored)
+      : org_(org), cycles_(std::move(cycles)), config_(config),
+        stored_(stored) {
+    for (const Person& p : org.people) {
+      people_[p.email] = &p;
+      zones_[p.email] = ZoneOf(p, config);  // Locks: before Run().
+    }
+  }
+
+  Cadence Run() {
+    std::vector<Need> needs = Needs();
+    std::vector<std::optional<Slot>> placed(needs.size());
+    for (size_t i = 0; i < needs.size(); ++i) placed[i] = Fixed(needs[i]);
+    for (size_t i = 0; i < needs.size(); ++i) {
+      if (!placed[i]) placed[i] = Sticky(needs[i]);
+    }
+    for (size_t i = 0; i < needs.size(); ++i) {
+      if (!placed[i]) placed[i] = Search(needs[i]);
+    }
+    Cadence out;
+    for (const Cycle* c : cycles_) AddPhases(*c, &out);
+    for (size_t i = 0; i < needs.size(); ++i) {
+      if (!placed[i]) {
+        out.warnings.push_back("no free slot for " + needs[i].slot_key);
+        continue;
+      }
+      out.slots[needs[i].slot_key] = *placed[i];
+      for (const Cycle* c : cycles_) AddMeeting(needs[i], *placed[i], *c, &out);
+    }
+    return out;
+  }
+
+ private:
+  std::string Zone(const std::string& email) const {
+    auto it = zones_.find(email);
+    return it == zones_.end() ? config_.default_time_zone : it->second;
+  }
+
+  SlotOverride OverrideFor(const std::map<std::string, SlotOverride>& m,
+                           const std::string& key) const {
+    auto it = m.find(key);
+    return it == m.end() ? SlotOverride{} : it->second;
+  }
+
+  std::vector<Need> Needs() const {
+    std::vector<Need> needs;
+    for (const Unit& u : org_.units) {
+      if (u.level != Level::kTeam) continue;
+      std::set<std::string> members;
+      for (const Person& p : org_.people) {
+        if (p.unit_key == u.key) members.insert(p.email);
+      }
+      if (!u.lead_email.empty() && people_.count(u.lead_email)) {
+        members.insert(u.lead_email);
+      }
+      if (members.size() < 2) continue;
+      const std::string organiser =
+          u.lead_email.empty() ? *members.begin() : u.lead_email;
+      SlotOverride o = OverrideFor(config_.unit_overrides, u.key);
+      needs.push_back({.kind = MeetingKind::kTeamReview,
+                       .slot_key = "review/" + u.key,
+                       .organiser = organiser,
+                       .zone = Zone(organiser),
+                       .participants = {members.begin(), members.end()},
+                       .unit = u.key,
+                       .length = o.length_minutes.value_or(config_.review_minutes),
+                       .interval = o.interval_weeks.value_or(
+                           config_.review_interval_weeks),
+                       .override = o});
+    }
+    for (const Person& p : org_.people) {
+      if (p.manager_email.empty() || p.manager_email == p.email ||
+          !people_.count(p.manager_email)) {
+        continue;
+      }
+      SlotOverride o = OverrideFor(config_.person_overrides, p.email);
+      std::vector<std::string> who = {p.manager_email, p.email};
+      std::sort(who.begin(), who.end());
+      needs.push_back({.kind = MeetingKind::kOneOnOne,
+                       .slot_key = "1on1/" + p.manager_email + "/" + p.email,
+                       .organiser = p.manager_email,
+                       .zone = Zone(p.manager_email),
+                       .participants = who,
+                       .report = p.email,
+                       .length = o.length_minutes.value_or(
+                           config_.one_on_one_minutes),
+                       .interval = o.interval_weeks.value_or(
+                           config_.one_on_one_interval_weeks),
+                       .override = o});
+    }
+    for (Need& n : needs) {
+      n.length = std::clamp(n.length, 5, 8 * 60);
+      n.interval = std::clamp(n.interval, 1, 8);
+    }
+    return needs;
+  }
+
+  // UTC intervals of every occurrence in every planned cycle.
+  std::vector<Interval> Occurrences(const Need& n, const Slot& s) {
+    std::vector<Interval> out;
+    for (const Cycle* c : cycles_) {
+      for (const Date& d : DaysInCycle(*c, s)) {
+        const UnixSeconds start = clock_.Convert(n.zone, d, s.start_minute);
+        out.push_back({start, start + int64_t{s.length_minutes} * 60});
+      }
+    }
+    return out;
+  }
+
+  bool Free(const Need& n, const std::vector<Interval>& occurrences) const {
+    for (const std::string& who : n.participants) {
+      for (const Interval& iv : occurrences) {
+        if (!busy_.Free(who, iv)) return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether `iv` lies within working hours on a weekday in `zone`.
+  bool InHours(const std::string& zone, const Interval& iv) {
+    const Date utc_day = Date::FromUnixSeconds(iv.first);
+    for (int delta = -1; delta <= 1; ++delta) {
+      const Date d = utc_day.AddDays(delta);
+      if (d.Weekday() > 4) continue;
+      if (clock_.Convert(zone, d, config_.day_start_minute) <= iv.first &&
+          iv.second <= clock_.Convert(zone, d, config_.day_end_minute)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool EveryoneInHours(const Need& n, const std::vector<Interval>& occ) {
+    for (const std::string& who : n.participants) {
+      const std::string zone = Zone(who);
+      if (zone == n.zone) continue;  // The grid is already inside hours.
+      for (const Interval& iv : occ) {
+        if (!InHours(zone, iv)) return false;
+      }
+    }
+    return true;
+  }
+
+  void Reserve(const Need& n, const std::vector<Interval>& occurrences) {
+    for (const std::string& who : n.participants) {
+      for (const Interval& iv : occurrences) busy_.Add(who, iv);
+    }
+  }
+
+  // A fully specified override: kept even when it overlaps.
+  std::optional<Slot> Fixed(const Need& n) {
+    if (!n.override.weekday || !n.override.start_minute) return std::nullopt;
+    Slot s{.weekday = std::clamp(*n.override.weekday, 0, 6),
+           .start_minute = std::clamp(*n.override.start_minute, 0, 1439),
+           .length_minutes = n.length,
+           .interval_weeks = n.interval,
+           .week_offset = 0};
+    Reserve(n, Occurrences(n, s));
+    return s;
+  }
+
+  // The stored slot, adjusted to today's length and interval, if it is
+  // still free.
+  std::optional<Slot> Sticky(const Need& n) {
+    auto it = stored_.find(n.slot_key);
+    if (it == stored_.end()) return std::nullopt;
+    Slot s = it->second;
+    s.length_minutes = n.length;
+    s.interval_weeks = n.interval;
+    s.week_offset %= n.interval;
+    if (n.override.weekday && s.weekday != *n.override.weekday) {
+      return std::nullopt;
+    }
+    if (n.override.start_minute && s.start_minute != *n.override.start_minute) {
+      return std::nullopt;
+    }
+    std::vector<Interval> occ = Occurrences(n, s);
+    if (!Free(n, occ)) return std::nullopt;
+    Reserve(n, occ);
+    return s;
+  }
+
+  std::optional<Slot> Search(const Need& n) {
+    for (int pass = 0; pass < 2; ++pass) {
+      if (auto s = SearchPass(n, /*everyone=*/pass == 0)) return s;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Slot> SearchPass(const Need& n, bool everyone) {
+    const int step = std::max(config_.slot_step_minutes, 5);
+    for (int day = 0; day < 5; ++day) {
+      if (n.override.weekday && day != *n.override.weekday) continue;
+      for (int m = config_.day_start_minute;
+           m + n.length <= config_.day_end_minute; m += step) {
+        if (n.override.start_minute && m != *n.override.start_minute) continue;
+        for (int offset = 0; offset < n.interval; ++offset) {
+          Slot s{.weekday = day, .start_minute = m, .length_minutes = n.length,
+                 .interval_weeks = n.interval, .week_offset = offset};
+          std::vector<Interval> occ = Occurrences(n, s);
+          if (!Free(n, occ)) continue;
+          if (everyone && !EveryoneInHours(n, occ)) continue;
+          Reserve(n, occ);
+          return s;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  void AddMeeting(const Need& n, const Slot& s, const Cycle& c, Cadence* out) {
+    Meeting m;
+    m.kind = n.kind;
+    m.slot_key = n.slot_key;
+    m.series_key = c.name + "/" + n.slot_key;
+    m.cycle = c.name;
+    m.manager_email = n.organiser;
+    m.report_email = n.report;
+    m.unit_key = n.unit;
+    m.participants = n.participants;
+    m.time_zone = n.zone;
+    m.slot = s;
+    m.last_day = c.end;
+    const std::vector<Date> days = DaysInCycle(c, s);
+    if (days.empty()) return;
+    m.first_day = days.front();
+    for (const Date& d : days) {
+      if (std::find(config_.holidays.begin(), config_.holidays.end(), d) !=
+          config_.holidays.end()) {
+        m.exdates.push_back(d);
+      }
+    }
+    if (m.exdates.size() == days.size()) return;  // Nothing left to meet.
+    out->meetings.push_back(std::move(m));
+  }
+
+  void AddPhases(const Cycle& c, Cadence* out) {
+    auto add = [&](PhaseMarker marker, Date first, int days) {
+      if (days <= 0) return;
+      Meeting m;
+      m.kind = MeetingKind::kPhase;
+      m.phase = marker;
+      m.cycle = c.name;
+      m.series_key = c.name + "/phase/" + std::string(PhaseMarkerName(marker));
+      m.first_day = first;
+      m.last_day = first.AddDays(days - 1);
+      m.days = days;
+      out->meetings.push_back(std::move(m));
+    };
+    add(PhaseMarker::kPlanning, c.start.AddDays(-c.planning_days),
+        c.planning_days);
+    add(PhaseMarker::kExecutionStart, c.start, 1);
+    add(PhaseMarker::kMidCycleReview,
+        c.start.AddDays(DaysBetween(c.start, c.end) / 2), 1);
+    add(PhaseMarker::kScoring, c.end.AddDays(1), 1);
+    add(PhaseMarker::kRetrospective, c.end.AddDays(1), c.retrospective_days);
+  }
+
+  const Organisation& org_;
+  const std::vector<const Cycle*> cycles_;
+  const CadenceConfig& config_;
+  const std::map<std::string, Slot>& stored_;
+  std::map<std::string, const Person*> people_;
+  std::map<std::string, std::string> zones_;  // E-mail -> meeting zone.
+  BusyMap busy_;
+  LocalToUtc clock_;
+};
+
+}  // namespace
+
+std::string_view PhaseMarkerName(PhaseMarker marker) {
+  switch (marker) {
+    case PhaseMarker::kPlanning: return "Planning";
+    case PhaseMarker::kExecutionStart: return "Execution starts";
+    case PhaseMarker::kMidCycleReview: return "Mid-cycle review";
+    case PhaseMarker::kScoring: return "Scoring";
+    case PhaseMarker::kRetrospective: return "Retrospective";
+  }
+  return "Phase";
+}
+
+std::vector<Date> Meeting::OccurrenceDays() const {
+  if (kind == MeetingKind::kPhase) return {first_day};
+  std::vector<Date> out;
+  const int64_t step = 7 * int64_t{std::max(slot.interval_weeks, 1)};
+  for (Date d = first_day; d <= last_day; d = d.AddDays(step)) {
+    out.push_back(d);
+  }
+  return out;
+}
+
+std::string ZoneOf(const Person& person, const CadenceConfig& config) {
+  return IsKnownTimeZone(person.time_zone) ? person.time_zone
+                                           : config.default_time_zone;
+}
+
+Cadence ComputeCadence(const Organisation& org,
+                       const std::vector<std::string>& cycles,
+                       const CadenceConfig& config,
+                       const std::map<std::string, Slot>& stored) {
+  std::vector<const Cycle*> chosen;
+  for (const std::string& name : cycles) {
+    for (const Cycle& c : org.cycles) {
+      if (c.name == name) chosen.push_back(&c);
+    }
+  }
+  // The planner resolves zones (which locks) before running under the lock.
+  Planner planner(org, std::move(chosen), config, stored);
+  Cadence out;
+  {
+    std::lock_guard<std::mutex> lock(LibicalMutex());
+    out = planner.Run();
+  }
+  return out;
+}
+
+}  // namespace okr

@@ -1,0 +1,204 @@
+// Copyright 2026 The okrd Authors.
+
+#include "calendar/feed_service.h"
+
+#include <cstdio>
+#include <cstring>
+#include <utility>
+
+#include "core/base/log.h"
+
+namespace okr {
+namespace {
+
+constexpr std::string_view kFeedPrefix = "/feeds/";
+constexpr std::string_view kFeedSuffix = ".ics";
+
+constexpr const char* kDayNames[] = {"Mon", "Tue", "Wed", "Thu",
+                                     "Fri", "Sat", "Sun"};
+constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr",
+                                       "May", "Jun", "Jul", "Aug",
+                                       "Sep", "Oct", "Nov", "Dec"};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// If-None-Match uses the weak comparison (RFC 9110 13.1.2).
+bool EtagMatches(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    const size_t comma = header.find(',');
+    std::string_view item = Trim(header.substr(0, comma));
+    if (item == "*") return true;
+    if (item.substr(0, 2) == "W/") item.remove_prefix(2);
+    if (item == etag) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+bool NotModified(const HttpRequest& request, const RenderedFeed& feed) {
+  if (auto inm = request.header("If-None-Match")) {
+    return EtagMatches(*inm, feed.etag);
+  }
+  if (auto ims = request.header("If-Modified-Since")) {
+    std::optional<UnixSeconds> since = ParseHttpDate(Trim(*ims));
+    return since && feed.last_modified <= *since;
+  }
+  return false;
+}
+
+HttpResponse FeedResponse(const HttpRequest& request, const RenderedFeed& feed) {
+  HttpResponse r;
+  r.content_type = "text/calendar; charset=utf-8";
+  r.headers.Set("ETag", feed.etag);
+  r.headers.Set("Last-Modified", FormatHttpDate(feed.last_modified));
+  r.headers.Set("Content-Disposition", "inline; filename=\"okr.ics\"");
+  r.headers.Set("Cache-Control", "private, max-age=300");
+  r.headers.Set("X-Robots-Tag", "noindex, nofollow");
+  r.headers.Set("Referrer-Policy", "no-referrer");
+  if (NotModified(request, feed)) {
+    r.status = 304;
+    return r;
+  }
+  r.status = 200;
+  r.body = feed.body;
+  return r;
+}
+
+HttpResponse ServeFeed(FeedService* service, const HttpRequest& request) {
+  std::string_view rest = request.path_remainder;
+  if (rest.size() <= kFeedSuffix.size() ||
+      rest.substr(rest.size() - kFeedSuffix.size()) != kFeedSuffix) {
+    return NotFoundResponse();
+  }
+  rest.remove_suffix(kFeedSuffix.size());
+  Result<std::optional<FeedId>> feed = service->FeedForToken(rest);
+  if (!feed.ok()) {
+    LogError("feed token lookup failed: " + feed.status().message());
+    return InternalErrorResponse();
+  }
+  if (!feed->has_value()) return NotFoundResponse();
+  Result<RenderedFeed> rendered = service->Render(**feed);
+  if (!rendered.ok()) {
+    LogError("feed rendering failed: " + rendered.status().message());
+    return InternalErrorResponse();
+  }
+  return FeedResponse(request, *rendered);
+}
+
+}  // namespace
+
+FeedService::FeedService(Store* store, FeedOptions options, const Clock* clock)
+    : store_(store), calendar_store_(store), options_(std::move(options)),
+      clock_(clock) {}
+
+Status FeedService::RefreshLocked() {
+  OKR_ASSIGN_OR_RETURN(int64_t revision, store_->Revision());
+  const Date today = clock_->Today();
+  if (snapshot_ && snapshot_->revision == revision && snapshot_->today == today) {
+    return Status::Ok();
+  }
+  auto next = std::make_unique<Snapshot>();
+  next->revision = revision;
+  next->today = today;
+  OKR_ASSIGN_OR_RETURN(okr::Organisation org, store_->Load());
+  next->org = std::make_shared<const okr::Organisation>(std::move(org));
+  OKR_ASSIGN_OR_RETURN(auto slots, calendar_store_.LoadSlots());
+  next->plan = PlanFeeds(*next->org, today, options_, slots);
+  OKR_ASSIGN_OR_RETURN(next->states, calendar_store_.LoadSeries());
+  bool changed = next->plan.cadence.slots.size() > 0 &&
+                 next->plan.cadence.slots != slots;
+  for (const auto& [key, hash] : next->plan.hashes) {
+    auto it = next->states.find(key);
+    if (it == next->states.end() || it->second.content_hash != hash) {
+      changed = true;
+    }
+  }
+  if (changed) {
+    std::map<std::string, Slot> changed_slots;
+    for (const auto& [key, slot] : next->plan.cadence.slots) {
+      auto it = slots.find(key);
+      if (it == slots.end() || !(it->second == slot)) changed_slots[key] = slot;
+    }
+    OKR_ASSIGN_OR_RETURN(auto states,
+                         calendar_store_.SaveCadence(
+                             changed_slots, next->plan.hashes, clock_->Now()));
+    for (auto& [key, state] : states) next->states[key] = std::move(state);
+  }
+  snapshot_ = std::move(next);
+  return Status::Ok();
+}
+
+Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
+  std::lock_guard<std::mutex> lock(mu_);
+  OKR_RETURN_IF_ERROR(RefreshLocked());
+  const std::string id = feed.ToString();
+  auto it = snapshot_->rendered.find(id);
+  if (it == snapshot_->rendered.end()) {
+    it = snapshot_->rendered
+             .emplace(id, RenderFeed(*snapshot_->org, snapshot_->plan,
+                                     snapshot_->states, feed, options_))
+             .first;
+  }
+  return it->second;
+}
+
+Result<std::optional<FeedId>> FeedService::FeedForToken(std::string_view token) {
+  OKR_ASSIGN_OR_RETURN(std::optional<std::string> id,
+                       calendar_store_.FeedForToken(token));
+  if (!id) return std::optional<FeedId>();
+  Result<FeedId> feed = ParseFeedId(*id);
+  if (!feed.ok()) return std::optional<FeedId>();
+  return std::optional<FeedId>(*feed);
+}
+
+Result<std::shared_ptr<const Organisation>> FeedService::LoadOrganisation() {
+  std::lock_guard<std::mutex> lock(mu_);
+  OKR_RETURN_IF_ERROR(RefreshLocked());
+  return snapshot_->org;
+}
+
+void AddFeedRoutes(Router* router, FeedService* service) {
+  router->AddPrefix(
+      {HttpMethod::kGet}, std::string(kFeedPrefix),
+      [service](const HttpRequest& request) { return ServeFeed(service, request); },
+      RouteOptions{.secret_path = true});
+}
+
+std::string FormatHttpDate(UnixSeconds t) {
+  const Date d = Date::FromUnixSeconds(t);
+  const int64_t secs = t - d.ToUnixSeconds();
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                kDayNames[d.Weekday()], d.day, kMonthNames[d.month - 1], d.year,
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60));
+  return buf;
+}
+
+std::optional<UnixSeconds> ParseHttpDate(std::string_view text) {
+  // "Sun, 06 Nov 1994 08:49:37 GMT"
+  if (text.size() != 29 || text.substr(3, 2) != ", " ||
+      text.substr(25) != " GMT") {
+    return std::nullopt;
+  }
+  const std::string s(text);
+  char month[4] = {};
+  int day = 0, year = 0, h = 0, m = 0, sec = 0;
+  if (std::sscanf(s.c_str() + 5, "%2d %3s %4d %2d:%2d:%2d", &day, month, &year,
+                  &h, &m, &sec) != 6) {
+    return std::nullopt;
+  }
+  for (int i = 0; i < 12; ++i) {
+    if (std::strcmp(month, kMonthNames[i]) != 0) continue;
+    if (!IsValidDate(year, i + 1, day) || h > 23 || m > 59 || sec > 60) break;
+    return Date{year, i + 1, day}.ToUnixSeconds() + h * 3600 + m * 60 + sec;
+  }
+  return std::nullopt;
+}
+
+}  // namespace okr

@@ -1,0 +1,82 @@
+// Copyright 2026 The okrd Authors.
+//
+// FeedService: feeds from a Store. It loads the organisation, plans the
+// cadence (with the stored sticky slots), persists new slots and series
+// states (UIDs, SEQUENCE bumps) in one transaction when something changed,
+// and renders feeds. The plan is cached per (store revision, today) and
+// rendered feeds per feed id, so unchanged data costs no database write and
+// no libical work.
+//
+// AddFeedRoutes registers GET/HEAD /feeds/{token}.ics (a secret path, so
+// access logs show the pattern): 200 text/calendar; charset=utf-8 with a
+// strong ETag, Last-Modified, Content-Disposition: inline, Cache-Control:
+// private, X-Robots-Tag: noindex, Referrer-Policy: no-referrer; 304 for a
+// matching If-None-Match (or, without one, If-Modified-Since not older than
+// Last-Modified); 404 for a malformed, unknown or revoked token, decided
+// by a format check and one indexed lookup before any other work.
+//
+// Ownership: borrows the Store and the Clock, which must outlive it.
+// Threads: all methods are thread-safe.
+
+#ifndef OKR_CALENDAR_FEED_SERVICE_H_
+#define OKR_CALENDAR_FEED_SERVICE_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "calendar/feeds.h"
+#include "core/base/clock.h"
+#include "core/server/router.h"
+#include "core/store/calendar_store.h"
+#include "core/store/store.h"
+
+namespace okr {
+
+class FeedService {
+ public:
+  FeedService(Store* store, FeedOptions options, const Clock* clock);
+
+  // The feed's current bytes (and ETag, Last-Modified).
+  Result<RenderedFeed> Render(const FeedId& feed);
+  // The feed an active token opens, if any.
+  Result<std::optional<FeedId>> FeedForToken(std::string_view token);
+  // The organisation as last planned (loads and plans when stale).
+  Result<std::shared_ptr<const Organisation>> LoadOrganisation();
+
+  CalendarStore* calendar_store() { return &calendar_store_; }
+  const FeedOptions& options() const { return options_; }
+
+ private:
+  struct Snapshot {
+    int64_t revision = -1;
+    Date today;
+    std::shared_ptr<const Organisation> org;
+    FeedPlan plan;
+    std::map<std::string, SeriesState> states;
+    std::map<std::string, RenderedFeed> rendered;  // By feed id.
+  };
+  // Refreshes snapshot_ when the revision or the day changed. Holds mu_.
+  Status RefreshLocked();
+
+  Store* store_;
+  CalendarStore calendar_store_;
+  const FeedOptions options_;
+  const Clock* clock_;
+  std::mutex mu_;
+  std::unique_ptr<Snapshot> snapshot_;  // Guarded by mu_.
+};
+
+// Registers the feed route on `router`. `service` must outlive the router.
+void AddFeedRoutes(Router* router, FeedService* service);
+
+// Formats an HTTP-date ("Tue, 15 Nov 1994 08:12:31 GMT"); parses one
+// (IMF-fixdate only), nullopt for anything else.
+std::string FormatHttpDate(UnixSeconds t);
+std::optional<UnixSeconds> ParseHttpDate(std::string_view text);
+
+}  // namespace okr
+
+#endif  // OKR_CALENDAR_FEED_SERVICE_H_

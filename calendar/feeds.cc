@@ -1,0 +1,341 @@
+// Copyright 2026 The okrd Authors.
+
+#include "calendar/feeds.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace okr {
+namespace {
+
+constexpr size_t kMaxObjectivesShown = 8;
+constexpr size_t kMaxKrsShown = 8;
+
+const Person* FindPerson(const Organisation& org, std::string_view email) {
+  for (const Person& p : org.people) {
+    if (p.email == email) return &p;
+  }
+  return nullptr;
+}
+
+const Unit* FindUnit(const Organisation& org, std::string_view key) {
+  for (const Unit& u : org.units) {
+    if (u.key == key) return &u;
+  }
+  return nullptr;
+}
+
+std::string NameOf(const Organisation& org, std::string_view email) {
+  const Person* p = FindPerson(org, email);
+  return p != nullptr && !p->name.empty() ? p->name : "someone";
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+        c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Percent(std::optional<double> p) {
+  if (!p) return "no KRs";
+  return std::to_string(static_cast<int>(std::lround(*p * 100))) + "%";
+}
+
+std::string Confidence(std::optional<double> c, const ConfidenceThresholds& t) {
+  if (!c) return "no confidence given";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s (%.2f)",
+                std::string(ConfidenceBandName(BandOf(*c, t))).c_str(), *c);
+  return buf;
+}
+
+// The objectives a meeting is about, in stored order.
+std::vector<const Objective*> Concerned(const Organisation& org,
+                                        const Meeting& m) {
+  std::vector<const Objective*> out;
+  for (const Objective& o : org.objectives) {
+    if (o.cycle != m.cycle) continue;
+    const bool match =
+        m.kind == MeetingKind::kOneOnOne ? o.owner_email == m.report_email
+        : m.kind == MeetingKind::kTeamReview
+            ? o.unit_key == m.unit_key && o.level != Level::kIndividual
+            : o.level == Level::kCompany;
+    if (match) out.push_back(&o);
+  }
+  return out;
+}
+
+std::string LiveStatus(const Organisation& org, const Meeting& m,
+                       const FeedOptions& options) {
+  const std::vector<const Objective*> objectives = Concerned(org, m);
+  if (objectives.empty()) return "No objectives for " + m.cycle + " yet.\n";
+  std::string out = "Status, " + m.cycle + ":\n";
+  std::set<std::string> keys;
+  for (size_t i = 0; i < objectives.size(); ++i) {
+    const Objective& o = *objectives[i];
+    keys.insert(o.key);
+    if (i >= kMaxObjectivesShown) continue;
+    out += "- " + o.title + ": " + Percent(ObjectiveProgress(org, o.key)) +
+           ", " + Confidence(ObjectiveConfidence(org, o), options.thresholds) +
+           "\n";
+  }
+  if (objectives.size() > kMaxObjectivesShown) {
+    out += "- and " + std::to_string(objectives.size() - kMaxObjectivesShown) +
+           " more\n";
+  }
+  std::string at_risk;
+  size_t risky = 0;
+  std::set<std::string> kr_keys;
+  for (const KeyResult& kr : org.key_results) {
+    if (!keys.count(kr.objective_key)) continue;
+    kr_keys.insert(kr.key);
+    const CheckIn* c = LatestCheckIn(org, TargetKind::kKeyResult, kr.key);
+    if (c == nullptr || !c->confidence ||
+        BandOf(*c->confidence, options.thresholds) == ConfidenceBand::kOnTrack) {
+      continue;
+    }
+    if (++risky <= kMaxKrsShown) {
+      at_risk += "- " + kr.title + ": " +
+                 Confidence(c->confidence, options.thresholds) + "\n";
+    }
+  }
+  out += risky == 0 ? "No KRs at risk.\n" : "KRs at risk:\n" + at_risk;
+  UnixSeconds last = 0;
+  for (const CheckIn& c : org.check_ins) {
+    const bool mine = c.target_kind == TargetKind::kObjective
+                          ? keys.count(c.target_key) > 0
+                          : kr_keys.count(c.target_key) > 0;
+    if (mine) last = std::max(last, c.at);
+  }
+  out += last == 0 ? "No check-in yet.\n"
+                   : "Last check-in: " + Date::FromUnixSeconds(last).ToString() +
+                         "\n";
+  return out;
+}
+
+constexpr char kAgenda[] =
+    "1. Status of your objectives: are you confident you will achieve "
+    "them?\n"
+    "2. What did you learn last week?\n"
+    "3. Plans for next week, and how will you execute them?\n"
+    "4. Significant challenges?\n";
+
+std::string Summary(const Organisation& org, const Meeting& m) {
+  switch (m.kind) {
+    case MeetingKind::kOneOnOne:
+      return "OKR 1:1 " + NameOf(org, m.manager_email) + " / " +
+             NameOf(org, m.report_email);
+    case MeetingKind::kTeamReview: {
+      const Unit* u = FindUnit(org, m.unit_key);
+      return (u != nullptr ? u->name : m.unit_key) + " OKR review";
+    }
+    case MeetingKind::kPhase:
+      return m.cycle + " OKRs: " + std::string(PhaseMarkerName(m.phase));
+  }
+  return "OKR";
+}
+
+std::string UnitOfMeeting(const Organisation& org, const Meeting& m) {
+  if (m.kind == MeetingKind::kTeamReview) return m.unit_key;
+  if (m.kind == MeetingKind::kOneOnOne) {
+    const Person* p = FindPerson(org, m.report_email);
+    return p != nullptr ? p->unit_key : "";
+  }
+  return "";
+}
+
+std::string CalendarName(const Organisation& org, const FeedId& feed) {
+  switch (feed.kind) {
+    case FeedKind::kPerson:
+      return "OKR rhythm: " + NameOf(org, feed.key);
+    case FeedKind::kTeam: {
+      const Unit* u = FindUnit(org, feed.key);
+      return "OKR rhythm: " + (u != nullptr ? u->name : std::string("team"));
+    }
+    case FeedKind::kCompany:
+      for (const Unit& u : org.units) {
+        if (u.parent_key.empty()) return "OKR rhythm: " + u.name;
+      }
+      return "OKR rhythm";
+  }
+  return "OKR rhythm";
+}
+
+std::string BodyHash(const std::string& body) {
+  std::array<unsigned char, 16> hash{};
+  crypto_generichash(hash.data(), hash.size(),
+                     reinterpret_cast<const unsigned char*>(body.data()),
+                     body.size(), nullptr, 0);
+  std::string hex(hash.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+  hex.pop_back();
+  return hex;
+}
+
+}  // namespace
+
+std::string FeedId::ToString() const {
+  switch (kind) {
+    case FeedKind::kPerson: return "person:" + key;
+    case FeedKind::kTeam: return "team:" + key;
+    case FeedKind::kCompany: return "company";
+  }
+  return "company";
+}
+
+Result<FeedId> ParseFeedId(std::string_view text) {
+  if (text == "company") return FeedId{FeedKind::kCompany, ""};
+  if (text.substr(0, 7) == "person:" && text.size() > 7) {
+    return FeedId{FeedKind::kPerson, std::string(text.substr(7))};
+  }
+  if (text.substr(0, 5) == "team:" && text.size() > 5) {
+    return FeedId{FeedKind::kTeam, std::string(text.substr(5))};
+  }
+  return InvalidArgument("not a feed id: \"" + std::string(text) + "\"");
+}
+
+Result<FeedId> ResolveFeedName(const Organisation& org, std::string_view name) {
+  if (name == "company") return FeedId{FeedKind::kCompany, ""};
+  if (FindPerson(org, name) != nullptr) {
+    return FeedId{FeedKind::kPerson, std::string(name)};
+  }
+  const Unit* u = FindUnit(org, name);
+  if (u != nullptr && u->level == Level::kTeam) {
+    return FeedId{FeedKind::kTeam, std::string(name)};
+  }
+  return NotFound("no person, team or \"company\" named \"" +
+                  std::string(name) + "\"");
+}
+
+std::vector<FeedId> AllFeeds(const Organisation& org) {
+  std::vector<FeedId> out = {{FeedKind::kCompany, ""}};
+  for (const Unit& u : org.units) {
+    if (u.level == Level::kTeam) out.push_back({FeedKind::kTeam, u.key});
+  }
+  for (const Person& p : org.people) out.push_back({FeedKind::kPerson, p.email});
+  return out;
+}
+
+std::vector<std::string> PlannedCycles(const Organisation& org,
+                                       const Date& today) {
+  std::vector<const Cycle*> sorted;
+  for (const Cycle& c : org.cycles) sorted.push_back(&c);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Cycle* a, const Cycle* b) { return a->start < b->start; });
+  const Cycle* current = CurrentCycle(org.cycles, today);
+  std::vector<std::string> out;
+  if (current == nullptr) return out;
+  size_t i = 0;
+  while (i < sorted.size() && sorted[i]->name != current->name) ++i;
+  for (size_t k = i == 0 ? 0 : i - 1; k < sorted.size(); ++k) {
+    out.push_back(sorted[k]->name);
+  }
+  return out;
+}
+
+std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
+                          std::string_view unit_key) {
+  // The status page (core/web): "/units/<key>?cycle=<name>" or "/?cycle=".
+  const std::string query = "?cycle=" + PercentEncode(cycle);
+  if (unit_key.empty()) return options.status_base_url + "/" + query;
+  return options.status_base_url + "/units/" + PercentEncode(unit_key) + query;
+}
+
+EventContent DescribeMeeting(const Organisation& org, const Meeting& m,
+                             const FeedOptions& options) {
+  EventContent c;
+  c.summary = Summary(org, m);
+  c.url = StatusPageUrl(options, m.cycle, UnitOfMeeting(org, m));
+  std::string agenda;
+  if (m.kind != MeetingKind::kPhase) {
+    agenda = "OKR check-in agenda (" +
+             std::to_string(m.slot.length_minutes) + " min):\n" + kAgenda +
+             "\n";
+  }
+  c.description = agenda + LiveStatus(org, m, options) +
+                  "\nStatus page: " + c.url + "\n";
+  return c;
+}
+
+FeedPlan PlanFeeds(const Organisation& org, const Date& today,
+                   const FeedOptions& options,
+                   const std::map<std::string, Slot>& stored_slots) {
+  FeedPlan plan;
+  const std::vector<std::string> cycles = PlannedCycles(org, today);
+  plan.cadence = ComputeCadence(org, cycles, options.cadence, stored_slots);
+  int earliest = 9999;
+  for (const Meeting& m : plan.cadence.meetings) {
+    plan.contents.push_back(DescribeMeeting(org, m, options));
+    plan.hashes[m.series_key] = ContentHash(m, plan.contents.back());
+    earliest = std::min(earliest, m.first_day.year);
+  }
+  plan.vtimezone_from_year = earliest == 9999 ? 2020 : earliest - 1;
+  return plan;
+}
+
+bool FeedShows(const Organisation& org, const FeedId& feed, const Meeting& m) {
+  if (m.kind == MeetingKind::kPhase) return true;
+  switch (feed.kind) {
+    case FeedKind::kCompany:
+      return false;
+    case FeedKind::kPerson:
+      if (m.kind == MeetingKind::kOneOnOne) {
+        return m.manager_email == feed.key || m.report_email == feed.key;
+      }
+      return std::binary_search(m.participants.begin(), m.participants.end(),
+                                feed.key);
+    case FeedKind::kTeam: {
+      if (m.kind == MeetingKind::kTeamReview) return m.unit_key == feed.key;
+      auto in_team = [&](const std::string& email) {
+        const Person* p = FindPerson(org, email);
+        const Unit* u = FindUnit(org, feed.key);
+        return (p != nullptr && p->unit_key == feed.key) ||
+               (u != nullptr && u->lead_email == email);
+      };
+      return in_team(m.manager_email) && in_team(m.report_email);
+    }
+  }
+  return false;
+}
+
+RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
+                        const std::map<std::string, SeriesState>& states,
+                        const FeedId& feed, const FeedOptions& options) {
+  CalendarInfo info;
+  info.name = CalendarName(org, feed);
+  info.refresh_interval = options.refresh_interval;
+  info.vtimezone_from_year = plan.vtimezone_from_year;
+  RenderedFeed out;
+  {
+    IcalFeedWriter writer(info);
+    for (size_t i = 0; i < plan.cadence.meetings.size(); ++i) {
+      const Meeting& m = plan.cadence.meetings[i];
+      if (!FeedShows(org, feed, m)) continue;
+      auto state = states.find(m.series_key);
+      if (state == states.end()) continue;
+      writer.AddEvent(m, plan.contents[i], state->second);
+      out.last_modified = std::max(out.last_modified, state->second.modified_at);
+    }
+    out.body = writer.Finish();
+  }
+  out.etag = "\"" + BodyHash(out.body) + "\"";
+  return out;
+}
+
+}  // namespace okr

@@ -1,0 +1,106 @@
+// Copyright 2026 The okrd Authors.
+//
+// Which meetings each feed shows, what their events say, and rendering.
+//
+// Feeds: one per person ("person:<email>": their one-on-ones as manager and
+// as report, the reviews of the teams they are in or lead, every phase
+// marker), one per team unit ("team:<key>": its review, the one-on-ones
+// between its people, the phase markers) and one for the company
+// ("company": the phase markers). Feed ids hold e-mails and keys; they are
+// stored with tokens but never written into a feed.
+//
+// Event text: SUMMARY names the meeting; DESCRIPTION carries the weekly
+// check-in agenda and a short live status (the objectives concerned with
+// progress and confidence, KRs below the on-track threshold, the date of
+// the last check-in) and the status-page link, which is also the URL.
+// Objectives concerned: a one-on-one's report's own objectives; a review's
+// team objectives; a phase marker's company objectives, in that cycle.
+//
+// Everything here is a pure function of its inputs. [thread-safe]
+
+#ifndef OKR_CALENDAR_FEEDS_H_
+#define OKR_CALENDAR_FEEDS_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calendar/cadence.h"
+#include "calendar/ical_writer.h"
+#include "core/base/result.h"
+#include "core/model/organisation.h"
+#include "core/model/progress.h"
+
+namespace okr {
+
+enum class FeedKind { kPerson, kTeam, kCompany };
+
+struct FeedId {
+  FeedKind kind = FeedKind::kCompany;
+  std::string key;  // E-mail, unit key, or empty for the company.
+
+  // "person:<email>", "team:<key>", "company".
+  std::string ToString() const;
+  friend bool operator==(const FeedId&, const FeedId&) = default;
+};
+Result<FeedId> ParseFeedId(std::string_view text);
+
+// A command-line name for a feed: "company", a person's e-mail or a team
+// unit's key. NotFound otherwise.
+Result<FeedId> ResolveFeedName(const Organisation& org, std::string_view name);
+
+// Company, then teams in unit order, then people in stored order.
+std::vector<FeedId> AllFeeds(const Organisation& org);
+
+struct FeedOptions {
+  CadenceConfig cadence;
+  // Prefix of status-page links (core/web), without a trailing '/'.
+  std::string status_base_url = "http://127.0.0.1:8080";
+  std::string refresh_interval = "PT4H";
+  ConfidenceThresholds thresholds;
+};
+
+// The cycles feeds cover on `today`: the current one, the one before it
+// and every later one, by start date.
+std::vector<std::string> PlannedCycles(const Organisation& org,
+                                       const Date& today);
+
+// The status-page link for a cycle, narrowed to a unit when given.
+std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
+                          std::string_view unit_key);
+
+EventContent DescribeMeeting(const Organisation& org, const Meeting& meeting,
+                             const FeedOptions& options);
+
+// Everything needed to render any feed of one organisation.
+struct FeedPlan {
+  Cadence cadence;
+  std::vector<EventContent> contents;  // Parallel to cadence.meetings.
+  std::map<std::string, std::string> hashes;  // ContentHash by series key.
+  int vtimezone_from_year = 2020;
+};
+
+FeedPlan PlanFeeds(const Organisation& org, const Date& today,
+                   const FeedOptions& options,
+                   const std::map<std::string, Slot>& stored_slots);
+
+bool FeedShows(const Organisation& org, const FeedId& feed,
+               const Meeting& meeting);
+
+struct RenderedFeed {
+  std::string body;
+  UnixSeconds last_modified = 0;  // Latest change of a series shown.
+  std::string etag;               // "\"<hash of body>\"", strong.
+};
+
+// Renders `feed`. A series without a state in `states` is skipped (it has
+// no UID yet). The calendar name comes from the feed's person, team or
+// company name.
+RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
+                        const std::map<std::string, SeriesState>& states,
+                        const FeedId& feed, const FeedOptions& options);
+
+}  // namespace okr
+
+#endif  // OKR_CALENDAR_FEEDS_H_
