@@ -72,7 +72,43 @@ Renames MatchDerived(const std::vector<T>& stored, const std::vector<T>& in,
   return renames;
 }
 
+// Derived units resolve to a stored unit with the same key or name; the
+// stored one stays as it is.
+void ResolveDerivedUnits(const Organisation& stored, Organisation* in,
+                         const PlanOptions& o) {
+  Renames renames;
+  std::erase_if(in->units, [&](const Unit& u) {
+    if (!o.derived_units.count(u.key)) return false;
+    for (const Unit& s : stored.units) {
+      if (s.key == u.key) return true;
+      if (Norm(o, s.name) == Norm(o, u.name)) {
+        renames[u.key] = s.key;
+        return true;
+      }
+    }
+    return false;
+  });
+  auto rename = [&](std::string* key) {
+    auto it = renames.find(*key);
+    if (it != renames.end()) *key = it->second;
+  };
+  for (Unit& u : in->units) rename(&u.parent_key);
+  for (Person& p : in->people) rename(&p.unit_key);
+  for (Objective& x : in->objectives) rename(&x.unit_key);
+}
+
+void ResolveDerivedCycles(const Organisation& stored, Organisation* in,
+                          const PlanOptions& o) {
+  std::erase_if(in->cycles, [&](const Cycle& c) {
+    return o.derived_cycles.count(c.name) &&
+           std::any_of(stored.cycles.begin(), stored.cycles.end(),
+                       [&](const Cycle& s) { return s.name == c.name; });
+  });
+}
+
 void Rekey(const Organisation& stored, Organisation* in, const PlanOptions& o) {
+  ResolveDerivedUnits(stored, in, o);
+  ResolveDerivedCycles(stored, in, o);
   auto objective_identity = [&](const Objective& x) {
     return std::make_tuple(x.cycle, x.owner_email, Norm(o, x.title));
   };
@@ -228,17 +264,27 @@ std::set<std::string> KeysOf(const std::vector<Objective>& objectives) {
   return keys;
 }
 
-void MergeItems(const Organisation& stored, const Organisation& in, bool prune,
-                ImportPlan* plan) {
+// Whether the file listed items of a kind itself (not only referred to them).
+template <typename T>
+bool Lists(const std::vector<T>& items, const std::set<std::string>& derived) {
+  return std::any_of(items.begin(), items.end(),
+                     [&](const T& i) { return !derived.count(KeyOf(i)); });
+}
+
+void MergeItems(const Organisation& stored, const Organisation& in,
+                const PlanOptions& options, ImportPlan* plan) {
+  const bool prune = options.prune;
   Organisation& m = plan->merged;
+  const bool lists_units = Lists(in.units, options.derived_units);
+  const bool lists_cycles = Lists(in.cycles, options.derived_cycles);
   m.units = MergeKind(stored.units, in.units, "unit", [&](const Unit&) {
-    return prune && !in.units.empty();
+    return prune && lists_units;
   }, plan);
   m.people = MergeKind(stored.people, in.people, "person", [&](const Person&) {
     return prune && !in.people.empty();
   }, plan);
   m.cycles = MergeKind(stored.cycles, in.cycles, "cycle", [&](const Cycle&) {
-    return prune && !in.cycles.empty();
+    return prune && lists_cycles;
   }, plan);
   const std::set<std::string> file_cycles = CyclesOf(in.objectives);
   m.objectives = MergeKind(stored.objectives, in.objectives, "objective",
@@ -271,7 +317,7 @@ Result<ImportPlan> PlanImport(const Organisation& stored, Organisation incoming,
                               const PlanOptions& options) {
   Rekey(stored, &incoming, options);
   ImportPlan plan;
-  MergeItems(stored, incoming, options.prune, &plan);
+  MergeItems(stored, incoming, options, &plan);
   plan.new_check_ins = NewCheckIns(stored.check_ins, incoming.check_ins);
   RecordValueChanges(stored, &plan, options.now);
   for (const CheckIn& c : plan.new_check_ins) {

@@ -15,6 +15,8 @@
 //    takes the key of the stored item with the same identity, (cycle, owner,
 //    normalised title) for objectives and (objective, owner, normalised
 //    title) for key results, and references to it are rewritten.
+//  - Units and cycles a file only refers to resolve to stored ones by key,
+//    then by name, and leave them unchanged.
 //  - Check-in history is never lost: stored check-ins stay; incoming ones
 //    not already stored are appended; a key result whose current value an
 //    import changes gets a check-in with source "import" recording it.
@@ -41,6 +43,11 @@ struct PlanOptions {
   // Keys the importer made up because the file had no ID for the item.
   std::set<std::string> derived_objective_keys;
   std::set<std::string> derived_kr_keys;
+  // Units and cycles the file only referred to by key or name (no Units or
+  // Cycles row): a stored one with that key, else that name, is used as it
+  // is; only unknown ones are added. They never make pruning apply.
+  std::set<std::string> derived_units;
+  std::set<std::string> derived_cycles;
   // Title normalisation used for identity; defaults to exact comparison.
   std::function<std::string(std::string_view)> normalise_title;
 };

@@ -1,0 +1,64 @@
+// Copyright 2026 The okrd Authors.
+//
+// Internals of the OKRs sheet mapping shared by okr_rows.cc (rows to
+// objectives and key results), okr_values.cc (a row's KR values) and
+// okr_keys.cc (keys, links and the output). Not part of okr_importers'
+// interface.
+
+#ifndef OKR_IMPORTERS_TEMPLATE_OKR_INTERNAL_H_
+#define OKR_IMPORTERS_TEMPLATE_OKR_INTERNAL_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/model/organisation.h"
+#include "importers/template/mapper_internal.h"
+
+namespace okr::mapper_internal {
+
+// An objective as read, before keys and links are final.
+struct ObjectiveDraft {
+  Objective objective;  // key is empty until assigned, unless from the file.
+  bool key_from_file = false;
+  std::string location;  // Of its first row.
+  int64_t first_row = 0;
+  std::string owner_name;  // An owner name that matched no person.
+  std::string parent_text;
+  std::string parent_location;
+  std::vector<std::string> support_texts;
+  std::string supports_location;
+  // Objective columns as written on the first row that gave them.
+  std::map<Column, std::string> first_values;
+  std::set<Column> warned;  // Columns already reported as differing.
+  std::vector<size_t> krs;  // Indices into OkrDrafts::krs, in row order.
+};
+
+struct KrDraft {
+  KeyResult kr;  // key is empty until assigned, unless from the file.
+  bool key_from_file = false;
+  std::string location;
+  std::string owner_name;
+  std::optional<double> confidence;
+};
+
+struct OkrDrafts {
+  std::vector<ObjectiveDraft> objectives;
+  std::vector<KrDraft> krs;
+};
+
+// Kind, start, target, current, unit, weight and due date of the KR on
+// `row`, and its confidence; problems are reported.
+void ReadKrValues(const SheetTable& sheet, const SheetRow& row, MapState* state,
+                  KeyResult* kr, std::optional<double>* confidence);
+
+// Assigns derived keys, resolves Parent and Supports, and appends the
+// objectives and key results (grouped by objective) to the output.
+void FinishOkrDrafts(OkrDrafts* drafts, MapState* state);
+
+}  // namespace okr::mapper_internal
+
+#endif  // OKR_IMPORTERS_TEMPLATE_OKR_INTERNAL_H_
