@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/config_access.h"
 
 namespace okr {
 namespace {
@@ -15,7 +16,8 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       MakeInitCommand(),   MakeDemoCommand(),    MakeServeCommand(),
       MakeStatusCommand(), MakeCheckinCommand(), MakeVersionCommand(),
-      MakeFeedsCommand(),
+      MakeFeedsCommand(),  MakeBackupCommand(),  MakeRestoreCommand(),
+      MakeImportCommand(), MakeExportCommand(),
   };
   return kCommands;
 }
@@ -28,15 +30,17 @@ const Command* FindCommand(std::string_view name) {
 }
 
 std::vector<FlagSpec> CommonFlags() {
-  return {{"db", true, "database file (default: $OKRD_DB or ./okrd.db)",
+  return {{"db", true,
+           "database file (default: $OKRD_DB, the config file's, ./okrd.db)",
            "PATH"},
-          {"help", false, "show this help"}};
+          ConfigFlag(), {"help", false, "show this help"}};
 }
 
 void PrintTopHelp(std::FILE* out) {
   std::fprintf(out,
                "okrd: objectives and key results, kept current.\n\n"
-               "Usage: okrd [--db PATH] COMMAND [OPTIONS]\n\nCommands:\n");
+               "Usage: okrd [--config PATH] [--db PATH] COMMAND [OPTIONS]"
+               "\n\nCommands:\n");
   for (const Command& c : Commands()) {
     std::fprintf(out, "  %-10s %s\n", c.name.c_str(), c.summary.c_str());
   }
@@ -60,19 +64,24 @@ int UsageFailure(std::FILE* err, const std::string& message,
   return kExitUsage;
 }
 
-// Splits "--db PATH" given before the command from the rest.
-bool TakeLeadingDb(std::vector<std::string>* args, std::string* db,
-                   std::string* error) {
-  while (!args->empty() && args->front().rfind("--db", 0) == 0) {
+// Splits "--db PATH" and "--config PATH" given before the command from the
+// rest.
+bool TakeLeadingOptions(std::vector<std::string>* args, std::string* db,
+                        std::string* config, std::string* error) {
+  while (!args->empty() && (args->front().rfind("--db", 0) == 0 ||
+                            args->front().rfind("--config", 0) == 0)) {
     const std::string first = args->front();
     args->erase(args->begin());
-    if (first.rfind("--db=", 0) == 0) {
-      *db = first.substr(5);
-    } else if (first == "--db" && !args->empty()) {
-      *db = args->front();
+    const std::string name = first.rfind("--db", 0) == 0 ? "--db" : "--config";
+    std::string* value = name == "--db" ? db : config;
+    if (first.rfind(name + "=", 0) == 0) {
+      *value = first.substr(name.size() + 1);
+    } else if (first == name && !args->empty()) {
+      *value = args->front();
       args->erase(args->begin());
     } else {
-      *error = first == "--db" ? "--db needs a value" : "unknown option " + first;
+      *error = first == name ? name + " needs a value"
+                             : "unknown option " + first;
       return false;
     }
   }
@@ -95,6 +104,16 @@ int RunCommand(const Command& command, const std::vector<std::string>& args,
     if (db->empty()) return UsageFailure(env.err, "--db is empty", command.name);
     env.db_path = *db;
     env.db_path_given = true;
+  }
+  if (auto config = flags->Get("config")) {
+    if (config->empty()) {
+      return UsageFailure(env.err, "--config is empty", command.name);
+    }
+    env.config_path = *config;
+  }
+  if (Status loaded = LoadConfigInto(&env); !loaded.ok()) {
+    PrintConfigError(env.err, loaded);
+    return kExitUsage;
   }
   Status s = command.run(env, *flags);
   if (s.ok()) return kExitOk;
@@ -151,7 +170,9 @@ int RunCli(int argc, char** argv) {
   env.db_path_given = from_env && *from_env;
   std::string error;
   std::string db;
-  if (!TakeLeadingDb(&args, &db, &error)) return UsageFailure(env.err, error, "");
+  if (!TakeLeadingOptions(&args, &db, &env.config_path, &error)) {
+    return UsageFailure(env.err, error, "");
+  }
   if (!db.empty()) {
     env.db_path = db;
     env.db_path_given = true;

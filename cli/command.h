@@ -17,13 +17,16 @@
 #include "cli/flags.h"
 #include "core/base/clock.h"
 #include "core/base/status.h"
+#include "core/config/config.h"
 
 namespace okr {
 
 // What every command may use. Not owned.
 struct CliEnv {
-  std::string db_path;  // From --db, OKRD_DB, or "okrd.db".
+  std::string db_path;  // From --db, OKRD_DB, the config file, or "okrd.db".
   bool db_path_given = false;  // --db or OKRD_DB was set explicitly.
+  std::string config_path;  // --config or $OKRD_CONFIG; "" when none.
+  Config config;  // From config_path, else the defaults (config_access.h).
   std::FILE* out = stdout;
   std::FILE* err = stderr;
   const Clock* clock = &SystemClock();
@@ -54,6 +57,10 @@ Command MakeServeCommand();
 Command MakeStatusCommand();
 Command MakeCheckinCommand();
 Command MakeVersionCommand();
+Command MakeBackupCommand();
+Command MakeRestoreCommand();
+Command MakeImportCommand();
+Command MakeExportCommand();
 Command MakeFeedsCommand();
 
 }  // namespace okr

@@ -33,15 +33,28 @@ FlagSpec ListenFlag() {
 
 Status ServeUntilSignal(Store* store, const std::string& listen,
                         const CliEnv& env) {
+  if (env.config.read_access != ReadAccess::kOpen) {
+    return FailedPrecondition(
+        env.config_path + ": read_access = login needs sign-in, which this "
+        "version of okrd does not have yet; use read_access = open behind a "
+        "reverse proxy that authenticates");
+  }
   OKR_RETURN_IF_ERROR(BlockShutdownSignals());
   ServerOptions options;
   options.listen_address = listen;
+  options.num_threads = env.config.threads;
+  options.request_timeout_ms = env.config.request_timeout_ms;
+  options.max_body_bytes = env.config.limits.max_request_body_bytes;
   FeedOptions feed_options;
-  feed_options.status_base_url = "http://" + listen;
+  feed_options.status_base_url = env.config.base_url.empty()
+                                     ? "http://" + listen
+                                     : env.config.base_url;
+  while (feed_options.status_base_url.ends_with('/')) {
+    feed_options.status_base_url.pop_back();
+  }
   FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
-  OKR_ASSIGN_OR_RETURN(
-      auto server,
-      HttpServer::Start(options, BuildRouter(store, env.clock, &feeds)));
+  OKR_ASSIGN_OR_RETURN(auto server,
+                       HttpServer::Start(options, BuildRouter(store, env.clock, &feeds)));
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
                store->path().c_str(), host.c_str(), server->port());

@@ -2,7 +2,7 @@
 
 #include "cli/store_access.h"
 
-#include "core/example/example_org.h"
+#include "cli/example_spreadsheet.h"
 
 namespace okr {
 
@@ -17,7 +17,9 @@ Status LoadExampleInto(Store* store, const CliEnv& env) {
                               " already holds an organisation; the example "
                               "needs an empty one (choose another --db)");
   }
-  return store->Insert(MakeExampleOrganisation(env.clock->Today()));
+  OKR_ASSIGN_OR_RETURN(Organisation org,
+                       LoadExampleSpreadsheet(env.clock->Today()));
+  return store->Insert(org);
 }
 
 }  // namespace okr

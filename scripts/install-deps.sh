@@ -14,6 +14,7 @@ test_packages=(
   catch2 nlohmann-json3-dev sqlite3 clang-14 libclang-rt-14-dev libxml2-utils
   tidy chromium
   python3-icalendar python3-recurring-ical-events python3-openpyxl
+  lintian dpkg-dev curl systemd  # scripts/package-test.sh
 )
 
 wanted=("${build_packages[@]}")

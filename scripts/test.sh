@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The second README command: installs what is missing, builds, and runs the
 # whole test suite twice: a -Werror debug build, then the same tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer.
+# AddressSanitizer + UndefinedBehaviorSanitizer; then, as root, the Debian
+# package test (scripts/package-test.sh).
 #   scripts/test.sh            both builds
 #   OKR_TEST_FAST=1 scripts/test.sh   only the first build (for development)
 set -euo pipefail
@@ -29,3 +30,8 @@ if [[ "${OKR_TEST_FAST:-0}" != "1" ]]; then
   run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DOKR_SANITIZE=ON
 fi
 echo "== all test suites passed"
+if ((EUID == 0)); then
+  scripts/package-test.sh
+else
+  echo "== package test skipped: it installs the .deb, so it runs only as root"
+fi

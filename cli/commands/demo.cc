@@ -40,7 +40,7 @@ Status RunDemo(const CliEnv& env, const ParsedFlags& flags) {
                "demo database: %s\n(try: okrd status --db %s)\n",
                demo_env.db_path.c_str(), demo_env.db_path.c_str());
   return ServeUntilSignal(store.get(),
-                          flags.Get("listen").value_or(kDefaultListen), env);
+                          flags.Get("listen").value_or(env.config.listen), env);
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ Status RunServe(const CliEnv& env, const ParsedFlags& flags) {
                             "'");
   }
   OKR_ASSIGN_OR_RETURN(auto store, OpenStore(env, /*create=*/false));
-  return ServeUntilSignal(store.get(), flags.Get("listen").value_or(kDefaultListen),
-                          env);
+  return ServeUntilSignal(store.get(),
+                          flags.Get("listen").value_or(env.config.listen), env);
 }
 
 }  // namespace
@@ -24,10 +24,13 @@ Status RunServe(const CliEnv& env, const ParsedFlags& flags) {
 Command MakeServeCommand() {
   return {.name = "serve",
           .summary = "serve the status page and feeds for a database",
-          .usage = "okrd serve [--listen ADDR:PORT] [--db PATH]",
+          .usage = "okrd serve [--listen ADDR:PORT] [--db PATH] "
+                   "[--config PATH]",
           .details = "Serves until SIGINT or SIGTERM. Binds 127.0.0.1 by "
                      "default: put a reverse proxy\nin front to reach it "
-                     "from other machines.",
+                     "from other machines. With --config, the [server],\n"
+                     "[database], [log] and [limits] settings apply; --listen "
+                     "and --db override them.",
           .flags = {ListenFlag()},
           .run = RunServe};
 }

@@ -2,14 +2,16 @@
 
 #include "core/base/log.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <utility>
 
-#include "core/base/civil_time.h"
 #include "core/base/clock.h"
 
 namespace okr {
@@ -37,14 +39,34 @@ void WriteAllToStderr(std::string_view bytes) {
   }
 }
 
-std::string StderrLine(LogLevel level, std::string_view message) {
-  std::string line = FormatUtcTimestamp(SystemClock().Now());
-  line += ' ';
-  line += LogLevelName(level);
-  line += ' ';
-  line += message;
-  line += '\n';
-  return line;
+// Whether stderr is the journal stream named by $JOURNAL_STREAM ("dev:ino"),
+// decided once.
+bool StderrIsJournal() {
+  static const bool is_journal = [] {
+    const char* stream = std::getenv("JOURNAL_STREAM");
+    unsigned long long dev = 0, ino = 0;
+    struct stat st;
+    return stream != nullptr &&
+           std::sscanf(stream, "%llu:%llu", &dev, &ino) == 2 &&
+           ::fstat(STDERR_FILENO, &st) == 0 && st.st_dev == dev &&
+           st.st_ino == ino;
+  }();
+  return is_journal;
+}
+
+// syslog(3) priorities, as sd-daemon(3)'s SD_* prefixes use them.
+char JournalPriority(LogLevel level) {
+  switch (level) {
+    case LogLevel::kDebug:
+      return '7';
+    case LogLevel::kInfo:
+      return '6';
+    case LogLevel::kWarn:
+      return '4';
+    case LogLevel::kError:
+      return '3';
+  }
+  return '6';
 }
 
 }  // namespace
@@ -77,6 +99,21 @@ void SetLogSink(LogSink sink) {
   state.sink = std::move(sink);
 }
 
+std::string FormatStderrLine(LogLevel level, std::string_view message,
+                             UnixSeconds now, bool for_journal) {
+  std::string line;
+  if (for_journal) {
+    line = {'<', JournalPriority(level), '>'};
+  } else {
+    line = FormatUtcTimestamp(now) + ' ';
+  }
+  line += LogLevelName(level);
+  line += ' ';
+  line += message;
+  line += '\n';
+  return line;
+}
+
 std::string SanitizeLogText(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
@@ -105,7 +142,8 @@ void Log(LogLevel level, std::string_view message) noexcept {
     if (state.sink) {
       state.sink(level, clean);
     } else {
-      WriteAllToStderr(StderrLine(level, clean));
+      WriteAllToStderr(FormatStderrLine(level, clean, SystemClock().Now(),
+                                        StderrIsJournal()));
     }
   } catch (...) {
     // Out of memory or a throwing sink: drop the line rather than crash.

@@ -1,7 +1,10 @@
 // Copyright 2026 The okrd Authors.
 //
-// A tiny process-wide logger: one line per call, written to stderr (where
-// systemd's journal picks it up) as "2026-01-31T12:00:00Z INFO message".
+// A tiny process-wide logger: one line per call, written to stderr as
+// "2026-01-31T12:00:00Z INFO message". When stderr is the systemd journal
+// (the service; $JOURNAL_STREAM names stderr's device and inode) the line is
+// "<6>INFO message" instead: journald reads the "<N>" prefix as the entry's
+// priority (so `journalctl -p warning` works) and adds its own timestamp.
 //
 // Messages are made single-line before they are written: control bytes
 // (CR, LF, ESC, ...) become "\xNN", so text from a request (a decoded path,
@@ -16,6 +19,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+
+#include "core/base/civil_time.h"
 
 namespace okr {
 
@@ -52,6 +57,12 @@ inline void LogWarn(std::string_view message) noexcept {
 inline void LogError(std::string_view message) noexcept {
   Log(LogLevel::kError, message);
 }
+
+// The line written to stderr for an already sanitised `message` logged at
+// `now`: timestamped, or with a syslog priority prefix when `for_journal`.
+// Pure; exposed for tests.
+std::string FormatStderrLine(LogLevel level, std::string_view message,
+                             UnixSeconds now, bool for_journal);
 
 // Returns `text` with every byte below 0x20 (tab included) and 0x7f written
 // as "\xNN". Pure; exposed for tests.

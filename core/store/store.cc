@@ -6,6 +6,7 @@
 
 #include <utility>
 
+#include "core/store/backup.h"
 #include "core/store/schema.h"
 
 namespace okr {
@@ -90,17 +91,7 @@ Result<bool> Store::IsEmpty() {
 
 Status Store::CheckIntegrity() {
   std::lock_guard<std::mutex> lock(write_mu_);
-  OKR_ASSIGN_OR_RETURN(std::string result,
-                       writer_->QueryText("PRAGMA integrity_check"));
-  if (result != "ok") return Corruption("integrity_check: " + result);
-  OKR_ASSIGN_OR_RETURN(Statement fk, writer_->Prepare("PRAGMA foreign_key_check"));
-  OKR_ASSIGN_OR_RETURN(bool violation, fk.Step());
-  if (violation) {
-    return Corruption("foreign_key_check: table " + fk.ColumnText(0) +
-                      " row " + fk.ColumnText(1) + " refers to a missing " +
-                      fk.ColumnText(2));
-  }
-  return Status::Ok();
+  return CheckDatabaseIntegrity(writer_.get());
 }
 
 }  // namespace okr

@@ -122,6 +122,25 @@ TEST_CASE("init --example then status shows the example organisation",
   CHECK(unknown_cycle.err == "okrd: no cycle \"1999-Q1\"\n");
 }
 
+TEST_CASE("the example spreadsheet moves to around any today", "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("later.db");
+  const std::vector<std::string> later = {"OKRD_NOW=2027-06-10T10:00:00Z",
+                                          "OKRD_DB=" + db};
+  REQUIRE(testing::RunProcess({OKRD_BINARY, "init", "--example"}, later)
+              .exit_code == 0);
+  ProcessResult status = testing::RunProcess({OKRD_BINARY, "status"}, later);
+  REQUIRE(status.exit_code == 0);
+  // 28 weeks later: the same cycle shape, renamed two quarters on, with
+  // its history moved along.
+  CHECK(status.out.rfind("2027-Q2: execution, 2027-04-12 to 2027-07-11", 0) == 0);
+  auto raw = Database::Open(db, Database::Mode::kReadOnly);
+  REQUIRE(raw.ok());
+  const int64_t newest = *(*raw)->QueryInt("SELECT max(at) FROM check_ins");
+  CHECK(newest <= *ParseUtcTimestamp("2027-06-10T10:00:00Z"));
+  CHECK(newest > *ParseUtcTimestamp("2027-06-01T00:00:00Z"));
+}
+
 TEST_CASE("checkin records a value and reports progress", "[cli]") {
   TempDir dir;
   const std::string db = dir.File("okrd.db");

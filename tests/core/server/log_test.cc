@@ -58,5 +58,16 @@ TEST_CASE("Log is safe from many threads at once", "[server][log]") {
   }
 }
 
+TEST_CASE("stderr lines carry a timestamp, journal lines a priority",
+          "[server][log]") {
+  constexpr UnixSeconds kAt = 1795000000;  // 2026-11-18T11:06:40Z
+  CHECK(FormatStderrLine(LogLevel::kInfo, "started", kAt, false) ==
+        "2026-11-18T11:06:40Z INFO started\n");
+  CHECK(FormatStderrLine(LogLevel::kDebug, "x", kAt, true) == "<7>DEBUG x\n");
+  CHECK(FormatStderrLine(LogLevel::kInfo, "x", kAt, true) == "<6>INFO x\n");
+  CHECK(FormatStderrLine(LogLevel::kWarn, "x", kAt, true) == "<4>WARN x\n");
+  CHECK(FormatStderrLine(LogLevel::kError, "x", kAt, true) == "<3>ERROR x\n");
+}
+
 }  // namespace
 }  // namespace okr
