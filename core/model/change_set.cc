@@ -3,8 +3,11 @@
 #include "core/model/change_set.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/model/validate.h"
 
@@ -192,57 +195,74 @@ std::vector<T> MergeKind(const std::vector<T>& stored,
   return out;
 }
 
-auto SameCheckIn(const CheckIn& a, const CheckIn& b) {
-  return a.target_kind == b.target_kind && a.target_key == b.target_key &&
-         a.at == b.at && a.author_email == b.author_email &&
-         a.value == b.value && a.confidence == b.confidence &&
-         a.status == b.status && a.learned == b.learned &&
-         a.next_steps == b.next_steps && a.challenges == b.challenges;
+// Shortest text that reads back as exactly `v`.
+std::string ExactNumber(double v) {
+  char buf[64];
+  auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, ptr) : "?";
 }
 
-// Incoming check-ins not stored yet.
+// Everything that makes two check-ins the same statement, as one string.
+std::string CheckInIdentity(const CheckIn& c) {
+  std::string id;
+  auto add = [&id](std::string_view part) {
+    id += std::to_string(part.size());
+    id += ':';
+    id += part;
+  };
+  add(TargetKindName(c.target_kind));
+  add(c.target_key);
+  add(std::to_string(c.at));
+  add(c.author_email);
+  add(c.value ? ExactNumber(*c.value) : "-");
+  add(c.confidence ? ExactNumber(*c.confidence) : "-");
+  add(c.status);
+  add(c.learned);
+  add(c.next_steps);
+  add(c.challenges);
+  return id;
+}
+
+// Incoming check-ins not stored yet. Linear: identities are hashed.
 std::vector<CheckIn> NewCheckIns(const std::vector<CheckIn>& stored,
                                  const std::vector<CheckIn>& incoming) {
+  std::unordered_set<std::string> seen;
+  for (const CheckIn& s : stored) seen.insert(CheckInIdentity(s));
   std::vector<CheckIn> out;
   for (const CheckIn& c : incoming) {
-    auto same = [&](const CheckIn& s) { return SameCheckIn(s, c); };
-    if (std::none_of(stored.begin(), stored.end(), same) &&
-        std::none_of(out.begin(), out.end(), same)) {
-      CheckIn copy = c;
-      copy.id = 0;
-      out.push_back(copy);
-    }
+    if (!seen.insert(CheckInIdentity(c)).second) continue;
+    CheckIn copy = c;
+    copy.id = 0;
+    out.push_back(copy);
   }
   return out;
 }
 
-// The value the history says a KR is at: the latest check-in with a value.
-std::optional<double> HistoryValue(const std::vector<CheckIn>& history,
-                                   const std::string& kr) {
-  std::optional<double> value;
-  UnixSeconds at = 0;
-  for (const CheckIn& c : history) {
-    if (c.target_kind != TargetKind::kKeyResult || c.target_key != kr ||
-        !c.value || (value && c.at < at)) {
-      continue;
-    }
-    value = c.value;
-    at = c.at;
+// The latest value each KR's new check-ins give it.
+std::unordered_map<std::string, std::pair<UnixSeconds, double>> LatestValues(
+    const std::vector<CheckIn>& check_ins) {
+  std::unordered_map<std::string, std::pair<UnixSeconds, double>> latest;
+  for (const CheckIn& c : check_ins) {
+    if (c.target_kind != TargetKind::kKeyResult || !c.value) continue;
+    auto [it, added] = latest.try_emplace(c.target_key, c.at, *c.value);
+    if (!added && c.at >= it->second.first) it->second = {c.at, *c.value};
   }
-  return value;
+  return latest;
 }
 
 // A check-in for every KR whose current value the import moves and whose
 // history does not already say so.
 void RecordValueChanges(const Organisation& stored, ImportPlan* plan,
                         UnixSeconds now) {
-  std::map<std::string, const KeyResult*> before;
+  std::unordered_map<std::string, const KeyResult*> before;
   for (const KeyResult& k : stored.key_results) before[k.key] = &k;
+  const auto history = LatestValues(plan->new_check_ins);
   for (const KeyResult& k : plan->merged.key_results) {
     auto it = before.find(k.key);
     const double old_value = it == before.end() ? k.start : it->second->current;
     if (k.current == old_value) continue;
-    if (HistoryValue(plan->new_check_ins, k.key) == k.current) continue;
+    auto said = history.find(k.key);
+    if (said != history.end() && said->second.second == k.current) continue;
     plan->new_check_ins.push_back({.target_kind = TargetKind::kKeyResult,
                                    .target_key = k.key,
                                    .at = now,
