@@ -115,8 +115,8 @@ TEST_CASE("DOCTYPE, entities and foreign documents are refused", "[xml]") {
 TEST_CASE("invalid UTF-8, NUL, size and depth limits", "[xml]") {
   auto bad = Read(Document("  <units>\n<unit key=\"\xC3\x28\" name=\"x\"/></units>\n"));
   CHECK(bad.status().message() == "okrs.xml:4: invalid UTF-8");
-  auto nul = Read(Document(std::string("<units>\n\n<unit key=\"a\0b\" name=\"x\"/>", 37) +
-                           "</units>"));
+  auto nul = Read(Document(std::string("<units>\n\n<unit key=\"a") + '\0' +
+                           "b\" name=\"x\"/></units>"));
   CHECK(nul.status().message() == "okrs.xml:5: NUL character");
   Limits small;
   small.max_input_bytes = 10;
