@@ -123,9 +123,9 @@ Status OdsContentParser::BeginTable(const XmlAttrs& attrs) {
   }
   const std::string name(attrs.Get(XmlNs::kOdfTable, "name"));
   const std::string_view style = attrs.Get(XmlNs::kOdfTable, "style-name");
-  const bool hidden = !style.empty() &&
-                      std::find(hidden_styles_.begin(), hidden_styles_.end(),
-                                style) != hidden_styles_.end();
+  const bool hidden =
+      !style.empty() && std::find(hidden_styles_.begin(), hidden_styles_.end(),
+                                  style) != hidden_styles_.end();
   OKR_RETURN_IF_ERROR(sink_->BeginSheet(
       SheetInfo{name, hidden ? "hidden" : "visible", sheet_index_}));
   rows_->BeginSheet(name);
@@ -169,8 +169,11 @@ void OdsContentParser::BeginRow(const XmlAttrs& attrs) {
 Status OdsContentParser::EndRow() {
   in_row_ = false;
   OKR_RETURN_IF_ERROR(rows_->EndRow(row_repeat_));
+  // A merge in a repeated row is repeated too, but never below the sheet.
+  const int64_t repeats =
+      std::min(row_repeat_, std::max<int64_t>(kMaxSheetRows - row_ + 1, 0));
   for (const Span& span : row_spans_) {
-    for (int64_t r = 0; r < row_repeat_; ++r) {
+    for (int64_t r = 0; r < repeats; ++r) {
       OKR_RETURN_IF_ERROR(AddMerge(row_ + r, span.col, span.rows, span.cols));
     }
   }
@@ -181,22 +184,21 @@ Status OdsContentParser::EndRow() {
 Status OdsContentParser::AddMerge(int64_t row, int64_t col, int64_t rows,
                                   int64_t cols) {
   if (row > kMaxSheetRows || col >= kMaxSheetColumns) return Status::Ok();
-  if (static_cast<int64_t>(details_.merged.size()) >= limits_.max_cells) {
-    return ResourceExhausted(Where() + ": more than max_cells (" +
-                             std::to_string(limits_.max_cells) +
-                             ") merged ranges");
+  if (static_cast<int64_t>(details_.merged.size()) >= limits_.max_rows) {
+    return rows_->At(row, col).Error(StatusCode::kResourceExhausted,
+                                     "more than max_rows (" +
+                                         std::to_string(limits_.max_rows) +
+                                         ") merged ranges");
   }
   const int64_t last_row = std::min(row + rows - 1, kMaxSheetRows);
   const int64_t last_col =
       std::min<int64_t>(col + cols - 1, kMaxSheetColumns - 1);
-  details_.merged.push_back(
-      CellRange{{row, static_cast<int>(col)},
-                {last_row, static_cast<int>(last_col)}});
+  details_.merged.push_back(CellRange{{row, static_cast<int>(col)},
+                                      {last_row, static_cast<int>(last_col)}});
   return Status::Ok();
 }
 
-Status OdsContentParser::BeginCell(const XmlName& name,
-                                   const XmlAttrs& attrs) {
+Status OdsContentParser::BeginCell(const XmlName& name, const XmlAttrs& attrs) {
   col_repeat_ =
       ParseCount(attrs.Get(XmlNs::kOdfTable, "number-columns-repeated"));
   in_cell_ = true;
@@ -211,14 +213,7 @@ Status OdsContentParser::BeginCell(const XmlName& name,
   text_.clear();
   SetEmpty(&scratch_);
   if (covered_) return Status::Ok();
-  const int64_t span_cols =
-      ParseCount(attrs.Get(XmlNs::kOdfTable, "number-columns-spanned"));
-  const int64_t span_rows =
-      ParseCount(attrs.Get(XmlNs::kOdfTable, "number-rows-spanned"));
-  if ((span_cols > 1 || span_rows > 1) &&
-      static_cast<int64_t>(row_spans_.size()) < limits_.max_cells) {
-    row_spans_.push_back(Span{col_, span_rows, span_cols});
-  }
+  NoteSpan(attrs);
   if (attrs.Find(XmlNs::kOdfTable, "formula") != nullptr &&
       attrs.Get(XmlNs::kOdfOffice, "value-type").empty()) {
     uncached_formula_ = true;
@@ -227,45 +222,75 @@ Status OdsContentParser::BeginCell(const XmlName& name,
   return ValueFromAttributes(attrs);
 }
 
+// A merge anchored here; recorded for the first of repeated cells only.
+void OdsContentParser::NoteSpan(const XmlAttrs& attrs) {
+  const int64_t cols =
+      ParseCount(attrs.Get(XmlNs::kOdfTable, "number-columns-spanned"));
+  const int64_t rows =
+      ParseCount(attrs.Get(XmlNs::kOdfTable, "number-rows-spanned"));
+  if ((cols > 1 || rows > 1) &&
+      static_cast<int64_t>(row_spans_.size()) < limits_.max_rows) {
+    row_spans_.push_back(Span{col_, rows, cols});
+  }
+}
+
 Status OdsContentParser::ValueFromAttributes(const XmlAttrs& attrs) {
   const std::string_view type = attrs.Get(XmlNs::kOdfOffice, "value-type");
   if (attrs.Get(XmlNs::kOdfCalcExt, "value-type") == "error") {
     collect_text_ = true;
     text_is_error_ = true;
-  } else if (type == "float" || type == "percentage" || type == "currency") {
-    const std::string_view value = attrs.Get(XmlNs::kOdfOffice, "value");
-    const std::optional<double> number = ParseXmlNumber(value);
-    if (!number) return Invalid("value " + QuotedExcerpt(value) + " is not a number");
-    scratch_.type = CellType::kNumber;
-    scratch_.number = *number;
-    scratch_.text.assign(value);
-  } else if (type == "date") {
-    const std::string_view value = attrs.Get(XmlNs::kOdfOffice, "date-value");
-    if (!IsoToDateCell(value, &scratch_)) {
-      return Invalid("date " + QuotedExcerpt(value) + " is not an ISO 8601 date");
-    }
-  } else if (type == "time") {
-    const std::string_view value = attrs.Get(XmlNs::kOdfOffice, "time-value");
-    if (!DurationToCell(value, &scratch_)) {
-      return Invalid("time " + QuotedExcerpt(value) + " is not an ISO 8601 duration");
-    }
-  } else if (type == "boolean") {
-    const std::string_view value =
-        attrs.Get(XmlNs::kOdfOffice, "boolean-value");
-    const bool is_true = value == "true" || value == "1";
-    if (!is_true && value != "false" && value != "0") {
-      return Invalid("boolean " + QuotedExcerpt(value) + " is not true or false");
-    }
-    scratch_.type = CellType::kBool;
-    scratch_.number = is_true ? 1 : 0;
-    scratch_.text = is_true ? "TRUE" : "FALSE";
-  } else if (const std::string_view* text =
-                 attrs.Find(XmlNs::kOdfOffice, "string-value")) {
+    return Status::Ok();
+  }
+  if (type == "float" || type == "percentage" || type == "currency") {
+    return NumberValue(attrs.Get(XmlNs::kOdfOffice, "value"));
+  }
+  if (type == "date")
+    return DateValue(attrs.Get(XmlNs::kOdfOffice, "date-value"));
+  if (type == "time")
+    return TimeValue(attrs.Get(XmlNs::kOdfOffice, "time-value"));
+  if (type == "boolean") {
+    return BoolValue(attrs.Get(XmlNs::kOdfOffice, "boolean-value"));
+  }
+  if (const std::string_view* text =
+          attrs.Find(XmlNs::kOdfOffice, "string-value")) {
     if (!text->empty()) scratch_.type = CellType::kString;
     scratch_.text.assign(*text);
-  } else {
-    collect_text_ = true;
+    return Status::Ok();
   }
+  collect_text_ = true;  // A string, or a type we do not know: the text.
+  return Status::Ok();
+}
+
+Status OdsContentParser::NumberValue(std::string_view value) {
+  const std::optional<double> number = ParseXmlNumber(value);
+  if (!number) {
+    return Invalid("value " + QuotedExcerpt(value) + " is not a number");
+  }
+  scratch_.type = CellType::kNumber;
+  scratch_.number = *number;
+  scratch_.text.assign(value);
+  return Status::Ok();
+}
+
+Status OdsContentParser::DateValue(std::string_view value) {
+  if (IsoToDateCell(value, &scratch_)) return Status::Ok();
+  return Invalid("date " + QuotedExcerpt(value) + " is not an ISO 8601 date");
+}
+
+Status OdsContentParser::TimeValue(std::string_view value) {
+  if (DurationToCell(value, &scratch_)) return Status::Ok();
+  return Invalid("time " + QuotedExcerpt(value) +
+                 " is not an ISO 8601 duration");
+}
+
+Status OdsContentParser::BoolValue(std::string_view value) {
+  const bool is_true = value == "true" || value == "1";
+  if (!is_true && value != "false" && value != "0") {
+    return Invalid("boolean " + QuotedExcerpt(value) + " is not true or false");
+  }
+  scratch_.type = CellType::kBool;
+  scratch_.number = is_true ? 1 : 0;
+  scratch_.text = is_true ? "TRUE" : "FALSE";
   return Status::Ok();
 }
 

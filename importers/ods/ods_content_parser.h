@@ -28,8 +28,10 @@
 //
 // Errors name the cell: InvalidArgument for a value that does not parse
 // for its type; ResourceExhausted for max_sheets, max_cell_bytes and,
-// through RowBuilder, the table limits; merged ranges or uncached formulas
-// beyond max_cells; a non-OK Status from the sinks, unchanged.
+// through RowBuilder, the table limits; more merged ranges than max_rows
+// or uncached formulas than max_cells (sheet_details.h); a non-OK Status
+// from the sinks, unchanged. Merges repeated with their row stop at the
+// sheet's last row.
 //
 // Threads: thread-compatible.
 
@@ -71,7 +73,12 @@ class OdsContentParser : public XmlHandler {
   void BeginRow(const XmlAttrs& attrs);
   Status EndRow();
   Status BeginCell(const XmlName& name, const XmlAttrs& attrs);
+  void NoteSpan(const XmlAttrs& attrs);
   Status ValueFromAttributes(const XmlAttrs& attrs);
+  Status NumberValue(std::string_view value);
+  Status DateValue(std::string_view value);
+  Status TimeValue(std::string_view value);
+  Status BoolValue(std::string_view value);
   Status EndCell();
   Status AddUncachedFormula(int64_t col);
   Status TooLong() const;
@@ -96,9 +103,9 @@ class OdsContentParser : public XmlHandler {
   // The current row.
   bool in_row_ = false;
   int row_depth_ = 0;
-  int64_t row_ = 1;          // 1-based index of the current/next row.
+  int64_t row_ = 1;  // 1-based index of the current/next row.
   int64_t row_repeat_ = 1;
-  int64_t col_ = 0;          // 0-based index of the current/next cell.
+  int64_t col_ = 0;  // 0-based index of the current/next cell.
   struct Span {
     int64_t col, rows, cols;
   };
@@ -112,8 +119,8 @@ class OdsContentParser : public XmlHandler {
   bool collect_text_ = false;  // The value is the cell's text.
   bool text_is_error_ = false;
   bool uncached_formula_ = false;
-  int skip_depth_ = 0;          // Inside an annotation or drawing, or 0.
-  int paragraph_depth_ = 0;     // Inside text:p/text:h when > 0.
+  int skip_depth_ = 0;       // Inside an annotation or drawing, or 0.
+  int paragraph_depth_ = 0;  // Inside text:p/text:h when > 0.
   int paragraphs_ = 0;
   std::string text_;
   Cell scratch_;

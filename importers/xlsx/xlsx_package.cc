@@ -38,9 +38,9 @@ class RelationshipsHandler : public XmlHandler {
       const std::optional<std::string> target =
           ResolvePartTarget(source_part_, attrs.Get(XmlNs::kNone, "Target"));
       if (!target) {
-        return PartError(zip_, RelationshipsPartFor(source_part_),
-                         "relationship " + rel.id +
-                             " points outside the package");
+        return PartError(
+            zip_, RelationshipsPartFor(source_part_),
+            "relationship " + rel.id + " points outside the package");
       }
       rel.target = *target;
     }
@@ -62,8 +62,7 @@ class RelationshipsHandler : public XmlHandler {
 // The relationships of `source_part`; none when its .rels part is absent.
 Result<std::vector<OpcRelationship>> ReadRelationships(
     ZipArchive* zip, std::string_view source_part, const Limits& limits) {
-  const ZipArchive::Entry* entry =
-      zip->Find(RelationshipsPartFor(source_part));
+  const ZipArchive::Entry* entry = zip->Find(RelationshipsPartFor(source_part));
   if (entry == nullptr) return std::vector<OpcRelationship>();
   RelationshipsHandler handler(*zip, std::string(source_part));
   OKR_RETURN_IF_ERROR(ParseXmlPart(zip, *entry, &handler, limits));
@@ -97,14 +96,13 @@ struct RawSheet {
 // Reads workbookPr and the <sheets> list of the workbook part.
 class WorkbookHandler : public XmlHandler {
  public:
-  WorkbookHandler(const ZipArchive& zip, std::string part,
-                  const Limits& limits)
+  WorkbookHandler(const ZipArchive& zip, std::string part, const Limits& limits)
       : zip_(zip), part_(std::move(part)), limits_(limits) {}
 
   Status StartElement(const XmlName& name, const XmlAttrs& attrs) override {
     ++depth_;
-    const bool sml = name.ns == XmlNs::kSpreadsheetMl ||
-                     name.ns == XmlNs::kNone;
+    const bool sml =
+        name.ns == XmlNs::kSpreadsheetMl || name.ns == XmlNs::kNone;
     if (depth_ == 1) {
       if (sml && name.local == "workbook") return Status::Ok();
       return PartError(zip_, part_, "is not a SpreadsheetML workbook");
@@ -136,8 +134,7 @@ class WorkbookHandler : public XmlHandler {
   Status AddSheet(const XmlAttrs& attrs) {
     if (static_cast<int64_t>(sheets_.size()) >= limits_.max_sheets) {
       return ResourceExhausted(FileLabel(zip_) + ": more than max_sheets (" +
-                               std::to_string(limits_.max_sheets) +
-                               ") sheets");
+                               std::to_string(limits_.max_sheets) + ") sheets");
     }
     RawSheet sheet;
     sheet.name = std::string(attrs.Get(XmlNs::kNone, "name"));
@@ -184,9 +181,9 @@ Result<XlsxSheetEntry> ResolveSheet(const ZipArchive& zip,
   }
   const std::optional<SheetType> type = TypeOfRelationship(rel->type);
   if (!type) {
-    return PartError(zip, book.part, "sheet \"" + raw.name +
-                                         "\" is of an unknown kind: " +
-                                         rel->type);
+    return PartError(
+        zip, book.part,
+        "sheet \"" + raw.name + "\" is of an unknown kind: " + rel->type);
   }
   return XlsxSheetEntry{raw.name, SheetState(raw.state), *type, rel->target};
 }

@@ -41,15 +41,15 @@ struct XlsxSheetEntry {
   std::string name;
   std::string state = "visible";  // "visible", "hidden", "veryHidden".
   SheetType type = SheetType::kWorksheet;
-  std::string part;               // Zip part name of the sheet.
+  std::string part;  // Zip part name of the sheet.
 };
 
 struct XlsxWorkbook {
-  std::string part;               // "xl/workbook.xml" usually.
+  std::string part;                    // "xl/workbook.xml" usually.
   std::vector<XlsxSheetEntry> sheets;  // Workbook order.
   bool date1904 = false;
-  std::string shared_strings_part;     // Empty when there is none.
-  std::string styles_part;             // Empty when there is none.
+  std::string shared_strings_part;  // Empty when there is none.
+  std::string styles_part;          // Empty when there is none.
 };
 
 // Reads the package relationships and the workbook part.

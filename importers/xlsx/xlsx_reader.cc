@@ -75,9 +75,9 @@ class WorkbookReader {
 
   Status ReadStrings() {
     if (book_.shared_strings_part.empty()) return Status::Ok();
-    OKR_ASSIGN_OR_RETURN(const ZipArchive::Entry* entry,
-                         FindPart(book_.shared_strings_part,
-                                  "the shared strings"));
+    OKR_ASSIGN_OR_RETURN(
+        const ZipArchive::Entry* entry,
+        FindPart(book_.shared_strings_part, "the shared strings"));
     OKR_ASSIGN_OR_RETURN(strings_, ReadSharedStrings(zip_, *entry, limits_));
     return Status::Ok();
   }

@@ -83,8 +83,7 @@ bool DecodeEscapeAt(std::string_view text, size_t* i, uint32_t* cp) {
 // Streams <si> strings into a SharedStrings arena.
 class SharedStringsHandler : public XmlHandler {
  public:
-  SharedStringsHandler(std::string file, std::string part,
-                       const Limits& limits)
+  SharedStringsHandler(std::string file, std::string part, const Limits& limits)
       : file_(std::move(file)), part_(std::move(part)), limits_(limits) {}
 
   Status StartElement(const XmlName& name, const XmlAttrs& attrs) override {

@@ -3,7 +3,6 @@
 #include "importers/xlsx/xlsx_sheet_parser.h"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <utility>
 
@@ -25,12 +24,34 @@ std::optional<int64_t> ParseIndex(std::string_view text) {
   text = Trimmed(text);
   if (text.empty() || text.size() > 10) return std::nullopt;
   int64_t value = 0;
-  const auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
-    return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
   }
   return value;
+}
+
+// ParseCellRef's rules (columns A..XFD in either case, rows 1..9999999
+// without a leading zero) in one pass: this runs once per cell.
+std::optional<CellPosition> ParseRef(std::string_view ref) {
+  size_t i = 0;
+  int col = 0;  // Bijective base 26: A = 1.
+  for (; i < ref.size() && i < 4; ++i) {
+    const char lower = static_cast<char>(ref[i] | 0x20);
+    if (lower < 'a' || lower > 'z') break;
+    col = col * 26 + (lower - 'a' + 1);
+  }
+  const std::string_view digits = ref.substr(i);
+  if (i == 0 || i > 3 || col > kMaxSheetColumns || digits.empty() ||
+      digits.size() > 7 || digits[0] == '0') {
+    return std::nullopt;
+  }
+  int64_t row = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    row = row * 10 + (c - '0');
+  }
+  return CellPosition{row, col - 1};
 }
 
 // The value of the unprefixed attribute named `letter`, or null.
@@ -61,8 +82,8 @@ XlsxSheetParser::XlsxSheetParser(const XlsxSheetContext& context,
     : context_(context),
       rows_(rows),
       details_(details),
-      max_raw_bytes_(
-          static_cast<size_t>(rows->limits().max_cell_bytes) * 7 + 64) {}
+      max_raw_bytes_(static_cast<size_t>(rows->limits().max_cell_bytes) * 7 +
+                     64) {}
 
 std::string XlsxSheetParser::Where() const {
   return rows_->At(std::max<int64_t>(row_, 1), std::max<int64_t>(col_, 0))
@@ -168,10 +189,9 @@ Status XlsxSheetParser::StartCell(const XmlAttrs& attrs) {
 Status XlsxSheetParser::PlaceCell(const std::string_view* ref) {
   int64_t col = col_ + 1;
   if (ref != nullptr) {
-    const std::optional<CellPosition> pos = ParseCellRef(*ref);
+    const std::optional<CellPosition> pos = ParseRef(*ref);
     if (!pos) {
-      return Invalid("cell reference " + QuotedExcerpt(*ref) +
-                     " is not valid");
+      return Invalid("cell reference " + QuotedExcerpt(*ref) + " is not valid");
     }
     if (pos->row != row_) {
       return Invalid("cell " + std::string(*ref) + " is not in row " +
@@ -230,41 +250,41 @@ Status XlsxSheetParser::StartInCell(std::string_view local) {
 Status XlsxSheetParser::EndCell() {
   in_cell_ = false;
   capture_ = Capture::kNone;
-  if (!has_value_) {
-    if (!has_formula_) return Status::Ok();
-    if (static_cast<int64_t>(details_->uncached_formulas.size()) >=
-        rows_->limits().max_cells) {
-      return ResourceExhausted(Where() + ": more than max_cells (" +
-                               std::to_string(rows_->limits().max_cells) +
-                               ") formulas without a cached value");
-    }
-    details_->uncached_formulas.push_back(
-        CellPosition{row_, static_cast<int>(col_)});
-    return Status::Ok();
-  }
-  switch (type_) {
-    case ValueType::kNumber:
-      OKR_RETURN_IF_ERROR(MakeNumber());
-      break;
-    case ValueType::kShared:
-      OKR_RETURN_IF_ERROR(MakeShared());
-      break;
-    case ValueType::kFormulaString:
-    case ValueType::kInline:
-      OKR_RETURN_IF_ERROR(MakeText());
-      break;
-    case ValueType::kBool:
-      OKR_RETURN_IF_ERROR(MakeBool());
-      break;
-    case ValueType::kError:
-      OKR_RETURN_IF_ERROR(MakeError());
-      break;
-    case ValueType::kIsoDate:
-      OKR_RETURN_IF_ERROR(MakeIsoDate());
-      break;
-  }
+  if (!has_value_) return has_formula_ ? AddUncachedFormula() : Status::Ok();
+  OKR_RETURN_IF_ERROR(MakeValue());
   if (scratch_.empty()) return Status::Ok();
   return rows_->Put(col_, &scratch_);
+}
+
+Status XlsxSheetParser::AddUncachedFormula() {
+  if (static_cast<int64_t>(details_->uncached_formulas.size()) >=
+      rows_->limits().max_cells) {
+    return ResourceExhausted(Where() + ": more than max_cells (" +
+                             std::to_string(rows_->limits().max_cells) +
+                             ") formulas without a cached value");
+  }
+  details_->uncached_formulas.push_back(
+      CellPosition{row_, static_cast<int>(col_)});
+  return Status::Ok();
+}
+
+Status XlsxSheetParser::MakeValue() {
+  switch (type_) {
+    case ValueType::kNumber:
+      return MakeNumber();
+    case ValueType::kShared:
+      return MakeShared();
+    case ValueType::kFormulaString:
+    case ValueType::kInline:
+      return MakeText();
+    case ValueType::kBool:
+      return MakeBool();
+    case ValueType::kError:
+      return MakeError();
+    case ValueType::kIsoDate:
+      return MakeIsoDate();
+  }
+  return Status::Ok();
 }
 
 Status XlsxSheetParser::MakeNumber() {
@@ -272,7 +292,8 @@ Status XlsxSheetParser::MakeNumber() {
   SetEmpty(&scratch_);
   if (text.empty()) return Status::Ok();
   const std::optional<double> number = ParseXmlNumber(text);
-  if (!number) return Invalid("value " + QuotedExcerpt(text) + " is not a number");
+  if (!number)
+    return Invalid("value " + QuotedExcerpt(text) + " is not a number");
   if (context_.styles->KindOf(style_) == NumFmtKind::kDate &&
       SerialToDateCell(*number, context_.date_system, &scratch_)) {
     return Status::Ok();
@@ -347,11 +368,12 @@ Status XlsxSheetParser::MakeIsoDate() {
 Status XlsxSheetParser::AddMerge(const XmlAttrs& attrs) {
   const std::string_view ref = attrs.Get(XmlNs::kNone, "ref");
   const std::optional<CellRange> range = ParseRangeRef(ref);
-  if (!range) return Invalid("merged range " + QuotedExcerpt(ref) + " is not valid");
+  if (!range)
+    return Invalid("merged range " + QuotedExcerpt(ref) + " is not valid");
   if (static_cast<int64_t>(details_->merged.size()) >=
-      rows_->limits().max_cells) {
-    return ResourceExhausted(Where() + ": more than max_cells (" +
-                             std::to_string(rows_->limits().max_cells) +
+      rows_->limits().max_rows) {
+    return ResourceExhausted(Where() + ": more than max_rows (" +
+                             std::to_string(rows_->limits().max_rows) +
                              ") merged ranges");
   }
   details_->merged.push_back(*range);

@@ -26,7 +26,7 @@
 // a value that does not parse for its type, a shared string index out of
 // range, an unknown type; ResourceExhausted for text longer than
 // max_cell_bytes and, via RowBuilder, the table limits; plus more merged
-// ranges or uncached formulas than max_cells.
+// ranges than max_rows or uncached formulas than max_cells.
 //
 // Threads: thread-compatible.
 
@@ -68,7 +68,13 @@ class XlsxSheetParser : public XmlHandler {
 
  private:
   enum class ValueType : uint8_t {
-    kNumber, kShared, kFormulaString, kInline, kBool, kError, kIsoDate
+    kNumber,
+    kShared,
+    kFormulaString,
+    kInline,
+    kBool,
+    kError,
+    kIsoDate
   };
   enum class Capture : uint8_t { kNone, kValue, kInline };
 
@@ -77,12 +83,14 @@ class XlsxSheetParser : public XmlHandler {
   Status PlaceCell(const std::string_view* ref);
   Status StartInCell(std::string_view local);
   Status EndCell();
+  Status AddUncachedFormula();
   Status AddMerge(const XmlAttrs& attrs);
   Status ParseCellType(std::string_view type);
   Status Invalid(std::string_view message) const;
   Status TooLong() const;
 
-  // Each fills scratch_ from value_ for its cell type (empty if no value).
+  // Fills scratch_ from value_ for the cell's type (empty if no value).
+  Status MakeValue();
   Status MakeNumber();
   Status MakeShared();
   Status MakeText();
@@ -103,7 +111,7 @@ class XlsxSheetParser : public XmlHandler {
   bool in_inline_ = false;
   Capture capture_ = Capture::kNone;
 
-  int64_t row_ = 0;  // Current (or last) row, 1-based; 0 before the first.
+  int64_t row_ = 0;   // Current (or last) row, 1-based; 0 before the first.
   int64_t col_ = -1;  // Current (or last) column in the row, 0-based.
   ValueType type_ = ValueType::kNumber;
   int64_t style_ = 0;

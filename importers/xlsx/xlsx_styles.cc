@@ -81,10 +81,9 @@ class StylesHandler : public XmlHandler {
   std::string Where() const override { return where_; }
 
   XlsxStyles Build() {
-    std::stable_sort(custom_.begin(), custom_.end(),
-                     [](const auto& a, const auto& b) {
-                       return a.first < b.first;
-                     });
+    std::stable_sort(
+        custom_.begin(), custom_.end(),
+        [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<NumFmtKind> kinds;
     kinds.reserve(xf_format_ids_.size());
     for (const int64_t id : xf_format_ids_) kinds.push_back(KindOfFormat(id));

@@ -136,6 +136,25 @@ void SetDateTime(int64_t days, int64_t ms_of_day, Cell* out) {
   out->number = 0;
 }
 
+// Reads one "<number><unit>" of an ISO 8601 duration (D before the T, H, M
+// or S after it) and adds it to *total_ms.
+bool TakeDurationPart(std::string_view* text, bool in_time, double* total_ms) {
+  size_t n = 0;
+  while (n < text->size() && (IsDigit((*text)[n]) || (*text)[n] == '.')) ++n;
+  if (n == 0 || n == text->size()) return false;
+  const std::optional<double> value = ParseXmlNumber(text->substr(0, n));
+  const char unit = (*text)[n];
+  text->remove_prefix(n + 1);
+  if (!value || *value > 1e9) return false;
+  double unit_ms = 0;
+  if (!in_time && unit == 'D') unit_ms = kMsPerDay;
+  if (in_time && unit == 'H') unit_ms = 3'600'000;
+  if (in_time && unit == 'M') unit_ms = 60'000;
+  if (in_time && unit == 'S') unit_ms = 1000;
+  *total_ms += *value * unit_ms;
+  return unit_ms != 0;
+}
+
 }  // namespace
 
 std::string QuotedExcerpt(std::string_view text) {
@@ -155,9 +174,8 @@ std::optional<double> ParseXmlNumber(std::string_view text) {
     return std::nullopt;
   }
   double value = 0;
-  const auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), value,
-                      std::chars_format::general);
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(),
+                                         value, std::chars_format::general);
   if (ec != std::errc() || end != text.data() + text.size() ||
       !std::isfinite(value)) {
     return std::nullopt;
@@ -226,23 +244,11 @@ bool DurationToCell(std::string_view text, Cell* out) {
   while (!text.empty()) {
     if (!in_time && TakeChar(&text, 'T')) {
       in_time = true;
-      continue;
+    } else if (TakeDurationPart(&text, in_time, &total_ms)) {
+      any = true;
+    } else {
+      return false;
     }
-    size_t n = 0;
-    while (n < text.size() && (IsDigit(text[n]) || text[n] == '.')) ++n;
-    if (n == 0 || n == text.size()) return false;
-    const std::optional<double> value = ParseXmlNumber(text.substr(0, n));
-    if (!value || *value > 1e9) return false;
-    const char unit = text[n];
-    text.remove_prefix(n + 1);
-    double unit_ms = 0;
-    if (!in_time && unit == 'D') unit_ms = kMsPerDay;
-    if (in_time && unit == 'H') unit_ms = 3'600'000;
-    if (in_time && unit == 'M') unit_ms = 60'000;
-    if (in_time && unit == 'S') unit_ms = 1000;
-    if (unit_ms == 0) return false;
-    total_ms += *value * unit_ms;
-    any = true;
   }
   if (!any) return false;
   const int64_t ms = std::llround(total_ms);

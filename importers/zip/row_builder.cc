@@ -44,26 +44,26 @@ Location RowBuilder::At(int64_t row, int64_t col0) const {
 Status RowBuilder::CheckPut(int64_t col0, const Cell& value) {
   assert(!value.empty() && col0 >= 0);
   if (col0 >= limits_.max_columns) {
-    return At(row_, col0).Error(
-        StatusCode::kResourceExhausted,
-        "cell beyond max_columns (" + std::to_string(limits_.max_columns) +
-            ")");
+    return At(row_, col0)
+        .Error(StatusCode::kResourceExhausted,
+               "cell beyond max_columns (" +
+                   std::to_string(limits_.max_columns) + ")");
   }
   if (static_cast<int64_t>(value.text.size()) > limits_.max_cell_bytes) {
-    return At(row_, col0).Error(
-        StatusCode::kResourceExhausted,
-        "cell text of " + std::to_string(value.text.size()) +
-            " bytes is longer than max_cell_bytes (" +
-            std::to_string(limits_.max_cell_bytes) + ")");
+    return At(row_, col0)
+        .Error(StatusCode::kResourceExhausted,
+               "cell text of " + std::to_string(value.text.size()) +
+                   " bytes is longer than max_cell_bytes (" +
+                   std::to_string(limits_.max_cell_bytes) + ")");
   }
   const auto index = static_cast<size_t>(col0);
   if (index >= cells_.size()) cells_.resize(index + 1);
   if (cells_[index].empty()) ++row_cells_;
   if (cells_total_ + row_cells_ > limits_.max_cells) {
-    return At(row_, col0).Error(StatusCode::kResourceExhausted,
-                                "more than max_cells (" +
-                                    std::to_string(limits_.max_cells) +
-                                    ") non-empty cells");
+    return At(row_, col0)
+        .Error(StatusCode::kResourceExhausted,
+               "more than max_cells (" + std::to_string(limits_.max_cells) +
+                   ") non-empty cells");
   }
   if (index >= width_) width_ = index + 1;
   return Status::Ok();

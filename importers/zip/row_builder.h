@@ -74,10 +74,10 @@ class RowBuilder {
   std::string sheet_name_;
   std::vector<Cell> cells_;  // The current row; [width_, size) are empty.
   int64_t row_ = 1;
-  size_t width_ = 0;          // 1 + the last non-empty column.
-  int64_t row_cells_ = 0;     // Non-empty cells in the current row.
-  int64_t sheet_rows_ = 0;    // Rows passed to the sink in this sheet.
-  int64_t cells_total_ = 0;   // Non-empty cells passed, all sheets.
+  size_t width_ = 0;         // 1 + the last non-empty column.
+  int64_t row_cells_ = 0;    // Non-empty cells in the current row.
+  int64_t sheet_rows_ = 0;   // Rows passed to the sink in this sheet.
+  int64_t cells_total_ = 0;  // Non-empty cells passed, all sheets.
 };
 
 }  // namespace okr

@@ -12,6 +12,10 @@
 //     can say "D7 holds a formula without a saved result" instead of
 //     silently reading it as empty.
 //
+// Bounds: a sheet may have at most Limits::max_rows merged ranges, and its
+// formulas without a value count against Limits::max_cells; beyond either
+// the read fails with ResourceExhausted.
+//
 // A reader given a SheetDetailsSink calls OnSheetDetails once per sheet,
 // after the sheet's last Row and before its EndSheet, and not at all for a
 // sheet whose read failed. Plain data and interfaces; thread-compatible.

@@ -13,6 +13,10 @@
 namespace okr {
 namespace {
 
+// Real parts declare a few dozen namespaces; lookups are linear, so a flood
+// of declarations is refused rather than made to cost quadratic time.
+constexpr size_t kMaxBindings = 1024;
+
 struct KnownNamespace {
   std::string_view uri;
   XmlNs ns;
@@ -34,8 +38,7 @@ constexpr KnownNamespace kKnownNamespaces[] = {
     {"urn:oasis:names:tc:opendocument:xmlns:text:1.0", XmlNs::kOdfText},
     {"urn:oasis:names:tc:opendocument:xmlns:style:1.0", XmlNs::kOdfStyle},
     {"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", XmlNs::kOdfDraw},
-    {"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
-     XmlNs::kOdfManifest},
+    {"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0", XmlNs::kOdfManifest},
     {"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
      XmlNs::kOdfCalcExt},
 };
@@ -51,17 +54,6 @@ std::optional<std::string_view> DeclaredPrefix(const char* attr) {
   return std::string_view(attr + 6);
 }
 
-// The length of a NUL-terminated name and the position of its first ':'
-// (npos if none), in one pass; names are short.
-size_t ScanName(const char* name, size_t* colon) {
-  *colon = std::string_view::npos;
-  size_t i = 0;
-  for (; name[i] != '\0'; ++i) {
-    if (name[i] == ':' && *colon == std::string_view::npos) *colon = i;
-  }
-  return i;
-}
-
 XML_Parser AsParser(void* parser) { return static_cast<XML_Parser>(parser); }
 
 }  // namespace
@@ -73,8 +65,7 @@ XmlNs ClassifyXmlNamespace(std::string_view uri) {
   return XmlNs::kOther;
 }
 
-const std::string_view* XmlAttrs::Find(XmlNs ns,
-                                       std::string_view local) const {
+const std::string_view* XmlAttrs::Find(XmlNs ns, std::string_view local) const {
   for (const XmlAttr& attr : attrs_) {
     if (attr.ns == ns && attr.local == local) return &attr.value;
   }
@@ -90,10 +81,10 @@ struct XmlStream::Callbacks {
     auto* self = static_cast<XmlStream*>(data);
     if (!self->status_.ok()) return;
     if (++self->depth_ > self->max_depth_) {
-      self->Stop(ResourceExhausted(
-          self->handler_->Where() + ": " + self->part_ +
-          ": elements nested more than max_xml_depth (" +
-          std::to_string(self->max_depth_) + ") deep"));
+      self->Stop(
+          ResourceExhausted(self->handler_->Where() + ": " + self->part_ +
+                            ": elements nested more than max_xml_depth (" +
+                            std::to_string(self->max_depth_) + ") deep"));
       return;
     }
     Status status = self->StartTag(name, atts);
@@ -110,8 +101,8 @@ struct XmlStream::Callbacks {
   static void XMLCALL Text(void* data, const XML_Char* text, int size) {
     auto* self = static_cast<XmlStream*>(data);
     if (!self->status_.ok()) return;
-    Status status = self->handler_->Text(
-        std::string_view(text, static_cast<size_t>(size)));
+    Status status =
+        self->handler_->Text(std::string_view(text, static_cast<size_t>(size)));
     if (!status.ok()) self->Stop(std::move(status));
   }
 
@@ -162,20 +153,30 @@ Status XmlStream::StartTag(const char* name, const char** atts) {
   bool declared = false;
   for (size_t i = 0; atts[i] != nullptr; i += 2) {
     if (const auto prefix = DeclaredPrefix(atts[i])) {
-      bindings_.push_back(
-          Binding{std::string(*prefix), ClassifyXmlNamespace(atts[i + 1]),
-                  depth_});
+      bindings_.push_back(Binding{std::string(*prefix),
+                                  ClassifyXmlNamespace(atts[i + 1]), depth_});
       declared = true;
     }
   }
-  if (declared) default_ns_ = Lookup(std::string_view());
+  if (declared) {
+    if (bindings_.size() > kMaxBindings) {
+      return InvalidArgument(handler_->Where() + ": " + part_ + ": more than " +
+                             std::to_string(kMaxBindings) +
+                             " namespace declarations in scope");
+    }
+    default_ns_ = Lookup(std::string_view());
+  }
   XmlName element;
-  OKR_RETURN_IF_ERROR(Resolve(name, /*is_attribute=*/false, &element));
+  if (!Resolve(name, /*is_attribute=*/false, &element)) {
+    return UnboundPrefix(name);
+  }
   attrs_.clear();
   for (size_t i = 0; atts[i] != nullptr; i += 2) {
     if (declared && DeclaredPrefix(atts[i])) continue;
     XmlName attr;
-    OKR_RETURN_IF_ERROR(Resolve(atts[i], /*is_attribute=*/true, &attr));
+    if (!Resolve(atts[i], /*is_attribute=*/true, &attr)) {
+      return UnboundPrefix(atts[i]);
+    }
     attrs_.push_back(XmlAttr{attr.ns, attr.local, atts[i + 1]});
   }
   return handler_->StartElement(element, XmlAttrs(attrs_));
@@ -183,7 +184,9 @@ Status XmlStream::StartTag(const char* name, const char** atts) {
 
 Status XmlStream::EndTag(const char* name) {
   XmlName element;
-  OKR_RETURN_IF_ERROR(Resolve(name, /*is_attribute=*/false, &element));
+  if (!Resolve(name, /*is_attribute=*/false, &element)) {
+    return UnboundPrefix(name);
+  }
   if (!bindings_.empty() && bindings_.back().depth == depth_) {
     while (!bindings_.empty() && bindings_.back().depth == depth_) {
       bindings_.pop_back();
@@ -194,24 +197,34 @@ Status XmlStream::EndTag(const char* name) {
   return handler_->EndElement(element);
 }
 
-// Splits "p:local" and looks the prefix up in the bindings in scope. An
-// unprefixed element is in the default namespace, an unprefixed attribute
-// in none.
-Status XmlStream::Resolve(const char* raw, bool is_attribute, XmlName* out) {
-  size_t colon = 0;
-  const size_t size = ScanName(raw, &colon);
-  if (colon == std::string_view::npos) {
-    out->local = std::string_view(raw, size);
-    out->ns = is_attribute ? XmlNs::kNone : default_ns_;
-    return Status::Ok();
+// Splits "p:local" and looks the prefix up in the bindings in scope; false
+// for an undeclared prefix. An unprefixed element is in the default
+// namespace, an unprefixed attribute in none. Hot: one pass, no calls for
+// the usual unprefixed name.
+bool XmlStream::Resolve(const char* raw, bool is_attribute,
+                        XmlName* out) const {
+  const char* colon = nullptr;
+  const char* end = raw;
+  for (; *end != '\0'; ++end) {
+    if (*end == ':' && colon == nullptr) colon = end;
   }
-  const std::string_view prefix(raw, colon);
-  out->local = std::string_view(raw + colon + 1, size - colon - 1);
+  if (colon == nullptr) {
+    out->local = std::string_view(raw, static_cast<size_t>(end - raw));
+    out->ns = is_attribute ? XmlNs::kNone : default_ns_;
+    return true;
+  }
+  const std::string_view prefix(raw, static_cast<size_t>(colon - raw));
+  out->local =
+      std::string_view(colon + 1, static_cast<size_t>(end - colon - 1));
   out->ns = prefix == "xml" ? XmlNs::kXml : Lookup(prefix);
-  if (out->ns != XmlNs::kUnbound) return Status::Ok();
+  return out->ns != XmlNs::kUnbound;
+}
+
+Status XmlStream::UnboundPrefix(const char* name) const {
+  const std::string_view text(name);
   return InvalidArgument(handler_->Where() + ": " + part_ +
-                         ": undeclared namespace prefix \"" +
-                         std::string(prefix.substr(0, 40)) + "\"");
+                         ": undeclared namespace prefix in \"" +
+                         std::string(text.substr(0, 40)) + "\"");
 }
 
 XmlNs XmlStream::Lookup(std::string_view prefix) const {

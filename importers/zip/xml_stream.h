@@ -11,8 +11,8 @@
 // {kSpreadsheetMl, "c"}. Unprefixed attributes have XmlNs::kNone.
 //
 // Namespace declarations (xmlns, xmlns:p) are resolved here and are not
-// passed on as attributes; an undeclared prefix is an error (as XML
-// namespaces require).
+// passed on as attributes; an undeclared prefix, or more than 1024
+// declarations in scope at once, is an error (InvalidArgument).
 //
 // Hardening, each an error from Feed/Finish:
 //   - any DOCTYPE (no OOXML or ODF part has one; this also shuts out entity
@@ -44,20 +44,20 @@
 namespace okr {
 
 enum class XmlNs : uint8_t {
-  kNone,            // No namespace.
-  kOther,           // A namespace none of our readers uses.
-  kXml,             // xml:space and friends.
-  kSpreadsheetMl,   // SpreadsheetML main, transitional or Strict.
-  kOfficeRels,      // officeDocument relationships (r:id), both flavours.
-  kPackageRels,     // OPC package relationships (.rels parts).
+  kNone,           // No namespace.
+  kOther,          // A namespace none of our readers uses.
+  kXml,            // xml:space and friends.
+  kSpreadsheetMl,  // SpreadsheetML main, transitional or Strict.
+  kOfficeRels,     // officeDocument relationships (r:id), both flavours.
+  kPackageRels,    // OPC package relationships (.rels parts).
   kOdfOffice,
   kOdfTable,
   kOdfText,
   kOdfStyle,
   kOdfDraw,
   kOdfManifest,
-  kOdfCalcExt,      // LibreOffice's calcext (value-type="error").
-  kUnbound,         // Internal: a prefix with no declaration.
+  kOdfCalcExt,  // LibreOffice's calcext (value-type="error").
+  kUnbound,     // Internal: a prefix with no declaration.
 };
 
 struct XmlName {
@@ -129,7 +129,8 @@ class XmlStream {
   void Stop(Status status);
   Status StartTag(const char* name, const char** atts);
   Status EndTag(const char* name);
-  Status Resolve(const char* raw, bool is_attribute, XmlName* out);
+  bool Resolve(const char* raw, bool is_attribute, XmlName* out) const;
+  Status UnboundPrefix(const char* name) const;
   XmlNs Lookup(std::string_view prefix) const;
 
   void* parser_ = nullptr;  // XML_Parser, owned.
@@ -137,9 +138,9 @@ class XmlStream {
   XmlHandler* handler_;
   int64_t max_depth_;
   int64_t depth_ = 0;
-  Status status_;                 // First error.
-  std::vector<XmlAttr> attrs_;    // Reused for every start tag.
-  std::vector<Binding> bindings_;  // Innermost last.
+  Status status_;                    // First error.
+  std::vector<XmlAttr> attrs_;       // Reused for every start tag.
+  std::vector<Binding> bindings_;    // Innermost last.
   XmlNs default_ns_ = XmlNs::kNone;  // Lookup("") of bindings_, cached.
 };
 

@@ -122,32 +122,35 @@ Result<ZipArchive> ZipArchive::Open(std::string_view bytes,
 Status ZipArchive::LoadEntries(int64_t input_bytes) {
   const zip_int64_t count = zip_get_num_entries(archive_, 0);
   if (count > limits_.max_zip_entries) {
-    return ResourceExhausted(
-        Prefix(file_name_) + ": more than max_zip_entries (" +
-        std::to_string(limits_.max_zip_entries) + ") entries: " +
-        std::to_string(count));
+    return ResourceExhausted(Prefix(file_name_) +
+                             ": more than max_zip_entries (" +
+                             std::to_string(limits_.max_zip_entries) +
+                             ") entries: " + std::to_string(count));
   }
   std::vector<std::string> folded;
   for (zip_int64_t i = 0; i < count; ++i) {
     zip_stat_t stat;
     const auto index = static_cast<zip_uint64_t>(i);
-    if (zip_stat_index(archive_, index, 0, &stat) != 0 || stat.name == nullptr) {
+    if (zip_stat_index(archive_, index, 0, &stat) != 0 ||
+        stat.name == nullptr) {
       return InvalidArgument(Prefix(file_name_) + ": zip entry " +
                              std::to_string(i) + " cannot be read (" +
                              zip_strerror(archive_) + ")");
     }
-    Entry entry{NormalizeZipName(stat.name), index, stat.size,
-                std::min<uint64_t>(stat.comp_size,
-                                   static_cast<uint64_t>(input_bytes)),
-                stat.encryption_method != ZIP_EM_NONE};
+    Entry entry{
+        NormalizeZipName(stat.name), index, stat.size,
+        std::min<uint64_t>(stat.comp_size, static_cast<uint64_t>(input_bytes)),
+        stat.encryption_method != ZIP_EM_NONE};
     folded.push_back(Folded(entry.name));
     entries_.push_back(std::move(entry));
   }
   std::sort(folded.begin(), folded.end());
   const auto dup = std::adjacent_find(folded.begin(), folded.end());
   if (dup != folded.end()) {
-    return InvalidArgument(Prefix(file_name_) + ": the zip archive has two "
-                           "entries named \"" + *dup +
+    return InvalidArgument(Prefix(file_name_) +
+                           ": the zip archive has two "
+                           "entries named \"" +
+                           *dup +
                            "\" (ignoring case); refusing to guess which "
                            "one counts");
   }
@@ -181,8 +184,7 @@ Status ZipArchive::CheckEntryBeforeRead(const Entry& entry) const {
     return PartError(entry, StatusCode::kResourceExhausted,
                      "declares " + std::to_string(entry.size) +
                          " bytes, more than max_part_inflated_bytes (" +
-                         std::to_string(limits_.max_part_inflated_bytes) +
-                         ")");
+                         std::to_string(limits_.max_part_inflated_bytes) + ")");
   }
   if (ExceedsRatio(entry, entry.size)) {
     return PartError(entry, StatusCode::kResourceExhausted,
@@ -210,8 +212,7 @@ Status ZipArchive::CountChunk(const Entry& entry, int64_t part_bytes,
       inflated_total_.fetch_add(chunk, std::memory_order_relaxed) + chunk;
   if (static_cast<uint64_t>(part_bytes) > entry.size) {
     return PartError(entry, StatusCode::kInvalidArgument,
-                     "inflates to more than the " +
-                         std::to_string(entry.size) +
+                     "inflates to more than the " + std::to_string(entry.size) +
                          " bytes its zip header declares");
   }
   if (part_bytes > limits_.max_part_inflated_bytes) {
@@ -233,9 +234,9 @@ Result<size_t> ZipArchive::NextChunk(zip_file* file, const Entry& entry,
                                      char* buffer, int64_t* part_bytes) {
   const zip_int64_t n = zip_fread(file, buffer, kChunkBytes);
   if (n < 0) {
-    return PartError(entry, StatusCode::kInvalidArgument,
-                     std::string("cannot be inflated (") +
-                         zip_file_strerror(file) + ")");
+    return PartError(
+        entry, StatusCode::kInvalidArgument,
+        std::string("cannot be inflated (") + zip_file_strerror(file) + ")");
   }
   if (n == 0) {
     if (static_cast<uint64_t>(*part_bytes) == entry.size) return size_t{0};
@@ -254,9 +255,9 @@ Status ZipArchive::Read(const Entry& entry, const ChunkCallback& on_chunk) {
   OKR_RETURN_IF_ERROR(CheckEntryBeforeRead(entry));
   FilePtr file(zip_fopen_index(archive_, entry.index, 0));
   if (file == nullptr) {
-    return PartError(entry, StatusCode::kInvalidArgument,
-                     std::string("cannot be opened (") +
-                         zip_strerror(archive_) + ")");
+    return PartError(
+        entry, StatusCode::kInvalidArgument,
+        std::string("cannot be opened (") + zip_strerror(archive_) + ")");
   }
   if (entry.size >= kPrefetchMinBytes) {
     std::optional<Status> status = ReadAhead(file.get(), entry, on_chunk);
@@ -264,9 +265,8 @@ Status ZipArchive::Read(const Entry& entry, const ChunkCallback& on_chunk) {
   }
   int64_t part_bytes = 0;
   for (;;) {
-    OKR_ASSIGN_OR_RETURN(const size_t n,
-                         NextChunk(file.get(), entry, buffer_.get(),
-                                   &part_bytes));
+    OKR_ASSIGN_OR_RETURN(const size_t n, NextChunk(file.get(), entry,
+                                                   buffer_.get(), &part_bytes));
     if (n == 0) return Status::Ok();
     OKR_RETURN_IF_ERROR(on_chunk(std::string_view(buffer_.get(), n)));
   }

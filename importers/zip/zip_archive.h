@@ -28,8 +28,9 @@
 //     lie;
 //   - a CRC or inflate error -> InvalidArgument;
 //   - a non-OK Status from the callback, returned unchanged.
-// Every message starts with "<file name>: <entry name>: " (the file name is
-// "<input>" when empty).
+// Messages about an entry start with "<file name>: <entry name>: ", the
+// others (Open, the deadline) with "<file name>: "; an empty file name is
+// written "<input>".
 //
 // Threads: thread-compatible; one archive is used by one thread at a time.
 // Read may inflate a large part on a helper thread of its own (joined
@@ -69,9 +70,9 @@ class ZipArchive {
   static constexpr uint64_t kPrefetchMinBytes = 1 << 20;
 
   struct Entry {
-    std::string name;          // As stored, '\' made '/', no leading '/'.
-    uint64_t index = 0;        // libzip's index.
-    uint64_t size = 0;         // Declared inflated size (checked on read).
+    std::string name;    // As stored, '\' made '/', no leading '/'.
+    uint64_t index = 0;  // libzip's index.
+    uint64_t size = 0;   // Declared inflated size (checked on read).
     uint64_t compressed_size = 0;
     bool encrypted = false;
   };
@@ -130,7 +131,7 @@ class ZipArchive {
   Limits limits_;
   std::chrono::steady_clock::time_point deadline_;
   std::vector<Entry> entries_;
-  std::unique_ptr<char[]> buffer_;  // kChunkBytes, for Read.
+  std::unique_ptr<char[]> buffer_;          // kChunkBytes, for Read.
   std::atomic<int64_t> inflated_total_{0};  // Also counted by ReadAhead.
 };
 

@@ -47,8 +47,8 @@ Status Consume(Ring* ring, const ZipArchive::ChunkCallback& on_chunk) {
       if (ring->produced == ring->consumed) return ring->status;
       slot = ring->consumed % kSlots;
     }
-    OKR_RETURN_IF_ERROR(on_chunk(
-        std::string_view(ring->data[slot].get(), ring->size[slot])));
+    OKR_RETURN_IF_ERROR(
+        on_chunk(std::string_view(ring->data[slot].get(), ring->size[slot])));
     std::lock_guard<std::mutex> lock(ring->mu);
     ++ring->consumed;
     ring->cv.notify_all();
@@ -78,8 +78,8 @@ void* ZipArchive::RunReadAhead(void* arg) {
       if (ring.cancelled) break;
       slot = ring.produced % kSlots;
     }
-    Result<size_t> n = job->zip->NextChunk(
-        job->file, *job->entry, ring.data[slot].get(), &part_bytes);
+    Result<size_t> n = job->zip->NextChunk(job->file, *job->entry,
+                                           ring.data[slot].get(), &part_bytes);
     std::lock_guard<std::mutex> lock(ring.mu);
     if (!n.ok() || *n == 0) {
       ring.status = n.status();
@@ -95,14 +95,12 @@ void* ZipArchive::RunReadAhead(void* arg) {
   return nullptr;
 }
 
-std::optional<Status> ZipArchive::ReadAhead(zip_file* file,
-                                            const Entry& entry,
+std::optional<Status> ZipArchive::ReadAhead(zip_file* file, const Entry& entry,
                                             const ChunkCallback& on_chunk) {
   ReadAheadJob job{this, file, &entry, {}};
   for (auto& data : job.ring.data) data.reset(new char[kChunkBytes]);
   pthread_t thread;
-  if (pthread_create(&thread, nullptr, &ZipArchive::RunReadAhead, &job) !=
-      0) {
+  if (pthread_create(&thread, nullptr, &ZipArchive::RunReadAhead, &job) != 0) {
     return std::nullopt;  // The caller reads without a helper.
   }
   Status status = Consume(&job.ring, on_chunk);

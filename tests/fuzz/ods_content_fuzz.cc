@@ -49,8 +49,7 @@ Outcome ParseContent(std::string_view xml, size_t chunk) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const size_t chunk = 1 + (data[0] & 0x3F);
-  const std::string_view xml(reinterpret_cast<const char*>(data) + 1,
-                             size - 1);
+  const std::string_view xml(reinterpret_cast<const char*>(data) + 1, size - 1);
   const okr::Outcome whole = okr::ParseContent(xml, xml.size() + 1);
   const okr::Outcome pieces = okr::ParseContent(xml, chunk);
   SHEET_FUZZ_CHECK(whole.status.code() == pieces.status.code());

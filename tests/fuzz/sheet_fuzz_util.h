@@ -22,13 +22,13 @@
 
 namespace okr::fuzz {
 
-#define SHEET_FUZZ_CHECK(cond)                                                 \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::fprintf(stderr, "SHEET_FUZZ_CHECK failed: %s (%s:%d)\n", #cond,     \
-                   __FILE__, __LINE__);                                        \
-      std::abort();                                                            \
-    }                                                                          \
+#define SHEET_FUZZ_CHECK(cond)                                             \
+  do {                                                                     \
+    if (!(cond)) {                                                         \
+      std::fprintf(stderr, "SHEET_FUZZ_CHECK failed: %s (%s:%d)\n", #cond, \
+                   __FILE__, __LINE__);                                    \
+      std::abort();                                                        \
+    }                                                                      \
   } while (0)
 
 inline Limits SmallLimits() {
@@ -53,8 +53,11 @@ inline size_t ValidUtf8Prefix(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4 : 0;
+    size_t n = c < 0x80         ? 1
+               : (c >> 5) == 6  ? 2
+               : (c >> 4) == 14 ? 3
+               : (c >> 3) == 30 ? 4
+                                : 0;
     if (n == 0 || i + n > text.size()) return i;
     uint32_t cp = n == 1 ? c : c & (0x7F >> n);
     for (size_t k = 1; k < n; ++k) {
@@ -153,8 +156,7 @@ class CheckingSink : public RowSink, public SheetDetailsSink {
     SHEET_FUZZ_CHECK(in_sheet_ && !details_seen_);
     SHEET_FUZZ_CHECK(row > last_row_ && row <= kMaxSheetRows);
     SHEET_FUZZ_CHECK(!cells.empty() && !cells.back().empty());
-    SHEET_FUZZ_CHECK(static_cast<int64_t>(cells.size()) <=
-                     limits_.max_columns);
+    SHEET_FUZZ_CHECK(static_cast<int64_t>(cells.size()) <= limits_.max_columns);
     SHEET_FUZZ_CHECK(++sheet_rows_ <= limits_.max_rows);
     last_row_ = row;
     record_ += std::to_string(row) + ":";

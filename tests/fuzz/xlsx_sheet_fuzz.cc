@@ -63,8 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const okr::DateSystem system =
       (data[0] & 0x80) ? okr::DateSystem::k1904 : okr::DateSystem::k1900;
   const size_t chunk = 1 + (data[0] & 0x3F);
-  const std::string_view xml(reinterpret_cast<const char*>(data) + 1,
-                             size - 1);
+  const std::string_view xml(reinterpret_cast<const char*>(data) + 1, size - 1);
   const okr::Outcome whole = okr::ParseSheet(xml, xml.size() + 1, system);
   const okr::Outcome pieces = okr::ParseSheet(xml, chunk, system);
   SHEET_FUZZ_CHECK(whole.status.code() == pieces.status.code());

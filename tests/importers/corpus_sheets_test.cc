@@ -65,8 +65,7 @@ void CheckError(const fs::path& path, const json& expected,
   CHECK(run.seconds < 2.0);
   const std::string reason = expected.at("reason").get<std::string>();
   if (reason.find("password") != std::string::npos) {
-    CHECK(run.status.message().find("password-protected") !=
-          std::string::npos);
+    CHECK(run.status.message().find("password-protected") != std::string::npos);
   } else {
     CHECK(run.status.code() == StatusCode::kResourceExhausted);
   }
@@ -97,7 +96,8 @@ void CheckSheet(const json& expected, const SheetRun& run, size_t index,
   }
   if (expected.contains("merged")) {
     std::vector<std::string> got;
-    for (const CellRange& range : details.merged) got.push_back(RangeRef(range));
+    for (const CellRange& range : details.merged)
+      got.push_back(RangeRef(range));
     CHECK(Sorted(got) ==
           Sorted(expected.at("merged").get<std::vector<std::string>>()));
   }

@@ -155,7 +155,8 @@ TEST_CASE("Malformed ODS values are errors naming the cell", "[ods]") {
   const Case cases[] = {
       {R"(office:value-type="float" office:value="abc")",
        "t.ods:S!B1: value \"abc\" is not a number"},
-      {R"(office:value-type="float")", "t.ods:S!B1: value \"\" is not a number"},
+      {R"(office:value-type="float")",
+       "t.ods:S!B1: value \"\" is not a number"},
       {R"(office:value-type="date" office:date-value="31.12.2020")",
        "t.ods:S!B1: date \"31.12.2020\" is not an ISO 8601 date"},
       {R"(office:value-type="time" office:time-value="10:00")",
@@ -174,8 +175,10 @@ TEST_CASE("Malformed ODS values are errors naming the cell", "[ods]") {
 
 TEST_CASE("Files that are not spreadsheets, or are encrypted", "[ods]") {
   CheckError(RunOds(testing::ZipBuilder()
-                        .Add("mimetype", "application/vnd.oasis.opendocument."
-                                         "text", false)
+                        .Add("mimetype",
+                             "application/vnd.oasis.opendocument."
+                             "text",
+                             false)
                         .Add("content.xml", "<x/>")
                         .Build()),
              StatusCode::kInvalidArgument,
@@ -258,8 +261,7 @@ TEST_CASE("ODS hardening: DOCTYPE, depth, long text, bad UTF-8",
              "t.ods:S!A1: cell text is longer than max_cell_bytes (32767)");
   CheckError(RunRows("<table:table-row><table:table-cell "
                      "office:value-type=\"string\" office:string-value=\"" +
-                     std::string(40000, 'x') +
-                     "\"/></table:table-row>"),
+                     std::string(40000, 'x') + "\"/></table:table-row>"),
              StatusCode::kResourceExhausted,
              "t.ods:S!A1: cell text of 40000 bytes is longer than "
              "max_cell_bytes (32767)");
@@ -269,6 +271,29 @@ TEST_CASE("ODS hardening: DOCTYPE, depth, long text, bad UTF-8",
   CHECK(bad.status.code() == StatusCode::kInvalidArgument);
   CHECK(bad.status.message().find("t.ods:S!A1: content.xml: malformed XML "
                                   "at line 1, column ") == 0);
+}
+
+}  // namespace
+}  // namespace okr
+
+namespace okr {
+namespace {
+
+TEST_CASE("Merges in repeated rows stay bounded", "[ods][attack]") {
+  // An empty spanned cell in a row repeated a billion times: the merges
+  // stop at the sheet's last row, then at max_rows merged ranges.
+  const std::string rows =
+      R"(<table:table-row table:number-rows-repeated="999999999">)"
+      R"(<table:table-cell table:number-rows-spanned="2"/></table:table-row>)";
+  const SheetRun run = RunRows(rows);
+  CheckError(run, StatusCode::kResourceExhausted,
+             "t.ods:S!A1000001: more than max_rows (1000000) merged ranges");
+  Limits limits;
+  limits.max_rows = 2'000'000;
+  const SheetRun wide = RunRows(rows, limits);
+  CheckOk(wide);
+  CHECK(wide.details.sheets[0].merged.size() == 1'048'576);
+  CHECK(RangeRef(wide.details.sheets[0].merged.back()) == "A1048576:A1048576");
 }
 
 }  // namespace

@@ -68,10 +68,10 @@ TEST_CASE("IMP-1: a 1 GB sheet part of repeated rows is a zip bomb",
               "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
               "relationships/worksheet\" Target=\"worksheets/s.xml\"/>"
               "</Relationships>");
-  builder.AddGenerated("xl/worksheets/s.xml",
-                       std::string("<worksheet xmlns=\"") + kMain +
-                           "\"><sheetData>",
-                       "<row><c/></row>", int64_t{1} << 30);
+  builder.AddGenerated(
+      "xl/worksheets/s.xml",
+      std::string("<worksheet xmlns=\"") + kMain + "\"><sheetData>",
+      "<row><c/></row>", int64_t{1} << 30);
   const std::string bytes = builder.Build();
   CHECK(bytes.size() < (2 << 20));
   CheckError(RunXlsx(bytes, Limits(), "bomb.xlsx"),
@@ -114,8 +114,9 @@ TEST_CASE("IMP-6: any DOCTYPE is refused (billion laughs, XXE)",
       "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
       "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>";
   XlsxParts parts;
-  parts.sheet_xml = laughs + SheetXml("<row><c t=\"inlineStr\"><is><t>&lol3;"
-                                      "</t></is></c></row>")
+  parts.sheet_xml = laughs + SheetXml(
+                                 "<row><c t=\"inlineStr\"><is><t>&lol3;"
+                                 "</t></is></c></row>")
                                  .substr(38);
   CheckError(RunXlsx(MinimalXlsx(parts)), StatusCode::kInvalidArgument,
              "t.xlsx:Sheet1!A1: xl/worksheets/sheet1.xml: has a DOCTYPE "
@@ -123,35 +124,49 @@ TEST_CASE("IMP-6: any DOCTYPE is refused (billion laughs, XXE)",
   parts.sheet_xml = SheetXml("<row><c t=\"s\"><v>0</v></c></row>");
   parts.shared_strings_xml =
       "<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-      "<sst xmlns=\"" + std::string(kMain) + "\"><si><t>&xxe;</t></si></sst>";
+      "<sst xmlns=\"" +
+      std::string(kMain) + "\"><si><t>&xxe;</t></si></sst>";
   CheckError(RunXlsx(MinimalXlsx(parts)), StatusCode::kInvalidArgument,
              "t.xlsx: xl/sharedStrings.xml: has a DOCTYPE declaration, which "
              "spreadsheet files never contain; refused");
 }
 
 TEST_CASE("IMP-7: deep nesting stops at max_xml_depth", "[xlsx][attack]") {
-  const std::string deep =
-      "<row><c><is>" + Repeat("<x>", 100000) + Repeat("</x>", 100000) +
-      "</is></c></row>";
+  const std::string deep = "<row><c><is>" + Repeat("<x>", 100000) +
+                           Repeat("</x>", 100000) + "</is></c></row>";
   CheckError(RunRows(deep), StatusCode::kResourceExhausted,
              "t.xlsx:Sheet1!A1: xl/worksheets/sheet1.xml: elements nested "
              "more than max_xml_depth (256) deep");
 }
 
+TEST_CASE("A flood of namespace declarations is refused", "[xlsx][attack]") {
+  std::string declarations;
+  for (int i = 0; i < 2000; ++i) {
+    declarations +=
+        " xmlns:p" + std::to_string(i) + "=\"urn:" + std::to_string(i) + "\"";
+  }
+  XlsxParts parts;
+  parts.sheet_xml = std::string("<worksheet xmlns=\"") + kMain + "\"" +
+                    declarations + "><sheetData/></worksheet>";
+  CheckError(RunXlsx(MinimalXlsx(parts)), StatusCode::kInvalidArgument,
+             "t.xlsx:Sheet1!A1: xl/worksheets/sheet1.xml: more than 1024 "
+             "namespace declarations in scope");
+}
+
 TEST_CASE("IMP-8/9: NUL and invalid UTF-8 are errors, never truncation",
           "[xlsx][attack]") {
-  const std::string prefix = "t.xlsx:Sheet1!B1: xl/worksheets/sheet1.xml: "
-                             "malformed XML at line 1, column ";
+  const std::string prefix =
+      "t.xlsx:Sheet1!B1: xl/worksheets/sheet1.xml: "
+      "malformed XML at line 1, column ";
   for (const std::string& text :
        {std::string("a\0b", 3), std::string("&#0;"), std::string("&#x1;"),
         std::string("\xC3\x28"), std::string("\xC0\xAF"),
         std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"),
         std::string("\xFF")}) {
     INFO(text);
-    CheckErrorStart(
-        RunRows("<row><c><v>1</v></c><c t=\"inlineStr\"><is><t>" + text +
-                "</t></is></c></row>"),
-        StatusCode::kInvalidArgument, prefix);
+    CheckErrorStart(RunRows("<row><c><v>1</v></c><c t=\"inlineStr\"><is><t>" +
+                            text + "</t></is></c></row>"),
+                    StatusCode::kInvalidArgument, prefix);
   }
   XlsxParts parts;
   parts.sheet_xml = SheetXml("<row><c t=\"s\"><v>0</v></c></row>");
@@ -165,15 +180,15 @@ TEST_CASE("IMP-8/9: NUL and invalid UTF-8 are errors, never truncation",
 TEST_CASE("IMP-11: a cell over max_cell_bytes", "[xlsx][attack]") {
   const std::string ok(32767, 'a');
   const std::string over(32768, 'a');
-  const SheetRun fits = RunRows("<row><c t=\"inlineStr\"><is><t>" + ok +
-                                "</t></is></c></row>");
+  const SheetRun fits =
+      RunRows("<row><c t=\"inlineStr\"><is><t>" + ok + "</t></is></c></row>");
   REQUIRE(fits.status.ok());
   CHECK(fits.sink.At("A1").text.size() == 32767);
-  CheckError(RunRows("<row><c t=\"inlineStr\"><is><t>" + over +
-                     "</t></is></c></row>"),
-             StatusCode::kResourceExhausted,
-             "t.xlsx:Sheet1!A1: cell text of 32768 bytes is longer than "
-             "max_cell_bytes (32767)");
+  CheckError(
+      RunRows("<row><c t=\"inlineStr\"><is><t>" + over + "</t></is></c></row>"),
+      StatusCode::kResourceExhausted,
+      "t.xlsx:Sheet1!A1: cell text of 32768 bytes is longer than "
+      "max_cell_bytes (32767)");
   CheckError(RunRows("<row><c t=\"s\"><v>0</v></c></row>", Limits(),
                      std::string("<sst xmlns=\"") + kMain + "\"><si><t>" +
                          over + "</t></si></sst>"),
@@ -276,13 +291,29 @@ TEST_CASE("More shared strings than the default max_shared_strings",
 TEST_CASE("An encrypted zip entry inside a workbook", "[xlsx][attack]") {
   XlsxParts parts;
   parts.sheet_xml = SheetXml("");
-  const std::string bytes =
-      testing::ZipBuilder()
-          .AddEncrypted("_rels/.rels", "<Relationships/>")
-          .Build();
+  const std::string bytes = testing::ZipBuilder()
+                                .AddEncrypted("_rels/.rels", "<Relationships/>")
+                                .Build();
   CheckError(RunXlsx(bytes), StatusCode::kInvalidArgument,
              "t.xlsx: _rels/.rels: file is password-protected (encrypted zip "
              "entry)");
+}
+
+TEST_CASE("XLSX and ODS check max_input_bytes before opening the zip",
+          "[xlsx][ods][attack]") {
+  XlsxParts parts;
+  parts.sheet_xml = SheetXml("<row><c><v>1</v></c></row>");
+  const std::string bytes = MinimalXlsx(parts);
+  Limits limits;
+  limits.max_input_bytes = 100;
+  const std::string message = " bytes is larger than max_input_bytes (100)";
+  const SheetRun xlsx = RunXlsx(bytes, limits);
+  CHECK(xlsx.status.code() == StatusCode::kResourceExhausted);
+  CHECK(xlsx.status.message() ==
+        "t.xlsx: input of " + std::to_string(bytes.size()) + message);
+  const SheetRun ods = testing::RunOds(bytes, limits);
+  CHECK(ods.status.message() ==
+        "t.ods: input of " + std::to_string(bytes.size()) + message);
 }
 
 TEST_CASE("The deadline bounds a whole import", "[xlsx][attack]") {

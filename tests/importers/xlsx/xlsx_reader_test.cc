@@ -182,14 +182,14 @@ TEST_CASE("Date formats make dates, times and date-times; others numbers",
   CHECK(Show(run, "A1") == "date 2023-03-15");
   CHECK(Show(run, "B1") == "datetime 2023-03-15T12:00:00");
   CHECK(Show(run, "C1") == "time 06:00:00");
-  CHECK(Show(run, "D1") == "number 1.5");  // [h]:mm:ss is a duration.
-  CHECK(Show(run, "E1") == "number 0.7");  // Percent.
+  CHECK(Show(run, "D1") == "number 1.5");       // [h]:mm:ss is a duration.
+  CHECK(Show(run, "E1") == "number 0.7");       // Percent.
   CHECK(Show(run, "F1") == "date 2021-01-01");  // Custom id below 164.
-  CHECK(Show(run, "G1") == "number 60");   // Excel's phantom 1900-02-29.
+  CHECK(Show(run, "G1") == "number 60");        // Excel's phantom 1900-02-29.
   CHECK(Show(run, "H1") == "date 1900-02-28");
   CHECK(Show(run, "I1") == "date 1900-03-01");
-  CHECK(Show(run, "J1") == "number -3");   // No day before 1900.
-  CHECK(Show(run, "K1") == "number 7");    // Unknown style: General.
+  CHECK(Show(run, "J1") == "number -3");  // No day before 1900.
+  CHECK(Show(run, "K1") == "number 7");   // Unknown style: General.
 }
 
 TEST_CASE("The 1904 date system applies to the whole workbook",
@@ -212,6 +212,14 @@ TEST_CASE("Rows and cells without r follow the previous ones", "[xlsx]") {
       "<row><c><v>4</v></c></row>");
   CheckOk(run);
   CHECK(run.sink.Dump() == "1:|1\n4:||2||3\n5:4\n");
+}
+
+TEST_CASE("Cell references in either case, up to XFD1048576", "[xlsx]") {
+  const SheetRun run = RunSheet(
+      R"(<row r="7"><c r="b7"><v>1</v></c><c r="aa7"><v>2</v></c></row>)");
+  CheckOk(run);
+  CHECK(Show(run, "B7") == "number 1");
+  CHECK(Show(run, "AA7") == "number 2");
 }
 
 TEST_CASE("<dimension> is ignored; the used range is what holds values",
@@ -253,13 +261,41 @@ TEST_CASE("Shared strings decode escapes, runs and skip phonetics",
   const SheetRun run = RunSheet(
       R"(<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c></row>)",
       Sst("<si><t xml:space=\"preserve\"> a_x000D_\nb </t></si>"
-          "<si><r><t>\xE8\xAA\xB2</t></r><rPh sb=\"0\" eb=\"1\"><r><t>\xE3\x82\xAB"
+          "<si><r><t>\xE8\xAA\xB2</t></r><rPh sb=\"0\" "
+          "eb=\"1\"><r><t>\xE3\x82\xAB"
           "</t></r></rPh><r><t>x</t></r></si>"
           "<si><t><![CDATA[<b>&]]></t></si>"));
   CheckOk(run);
   CHECK(Show(run, "A1") == "string  a\r\nb ");
   CHECK(Show(run, "B1") == "string \xE8\xAA\xB2x");
   CHECK(Show(run, "C1") == "string <b>&");
+}
+
+TEST_CASE("IMP-10: a UTF-16 sheet part with a byte order mark", "[xlsx]") {
+  std::string utf8 = SheetXml(
+      "<row><c t=\"inlineStr\"><is><t>\xC3\xA9\xE2\x82\xAC</t>"
+      "</is></c></row>");
+  utf8.replace(utf8.find("UTF-8"), 5, "UTF-16");
+  std::string utf16 = "\xFF\xFE";  // UTF-16LE; all but two are ASCII.
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    uint32_t cp = c;
+    if (c >= 0xE0) {
+      cp = ((c & 0x0F) << 12) | ((utf8[i + 1] & 0x3F) << 6) |
+           (utf8[i + 2] & 0x3F);
+      i += 2;
+    } else if (c >= 0xC0) {
+      cp = ((c & 0x1F) << 6) | (utf8[i + 1] & 0x3F);
+      i += 1;
+    }
+    utf16 += static_cast<char>(cp & 0xFF);
+    utf16 += static_cast<char>(cp >> 8);
+  }
+  XlsxParts parts;
+  parts.sheet_xml = utf16;
+  const SheetRun run = RunXlsx(MinimalXlsx(parts));
+  CheckOk(run);
+  CHECK(Show(run, "A1") == "string \xC3\xA9\xE2\x82\xAC");
 }
 
 // --- Packages ----------------------------------------------------------------
@@ -283,23 +319,26 @@ std::string Rels(std::string_view items) {
 
 TEST_CASE("Sheets follow workbook order, not part names; kinds and states",
           "[xlsx][package]") {
-  const std::string sheet_a = SheetXml(R"(<row><c t="inlineStr"><is><t>a</t></is></c></row>)");
-  const std::string sheet_b = SheetXml(R"(<row><c t="inlineStr"><is><t>b</t></is></c></row>)");
+  const std::string sheet_a =
+      SheetXml(R"(<row><c t="inlineStr"><is><t>a</t></is></c></row>)");
+  const std::string sheet_b =
+      SheetXml(R"(<row><c t="inlineStr"><is><t>b</t></is></c></row>)");
   const std::string bytes =
       testing::ZipBuilder()
           .Add("_rels/.rels", Rels(Rel("r", "officeDocument", "/wb/book.xml")))
-          .Add("wb/book.xml",
-               std::string("<x:workbook xmlns:x=\"") + kMain +
-                   "\" xmlns:ns=\"" + kRelNs +
-                   "\"><x:sheets><x:sheet name=\"First\" ns:id=\"r4\"/>"
-                   "<x:sheet name=\"Chart\" ns:id=\"r9\" state=\"hidden\"/>"
-                   "<x:sheet name=\"Second\" ns:id=\"r1\" state=\"veryHidden\"/>"
-                   "</x:sheets></x:workbook>")
+          .Add(
+              "wb/book.xml",
+              std::string("<x:workbook xmlns:x=\"") + kMain + "\" xmlns:ns=\"" +
+                  kRelNs +
+                  "\"><x:sheets><x:sheet name=\"First\" ns:id=\"r4\"/>"
+                  "<x:sheet name=\"Chart\" ns:id=\"r9\" state=\"hidden\"/>"
+                  "<x:sheet name=\"Second\" ns:id=\"r1\" state=\"veryHidden\"/>"
+                  "</x:sheets></x:workbook>")
           .Add("wb/_rels/book.xml.rels",
                Rels(Rel("r1", "worksheet", "sheets/sheet1.xml") +
                     Rel("r4", "worksheet", "/wb/sheets/SHEET4.xml") +
                     Rel("r9", "chartsheet", "charts/c.xml") +
-                    Rel("x", "hyperlink", "http://example.com/") ))
+                    Rel("x", "hyperlink", "http://example.com/")))
           .Add("wb\\sheets\\sheet4.xml", sheet_a)
           .Add("wb/sheets/sheet1.xml", sheet_b)
           .Build();
@@ -319,7 +358,8 @@ TEST_CASE("Sheets follow workbook order, not part names; kinds and states",
 
 TEST_CASE("Strict OOXML namespaces read like transitional ones",
           "[xlsx][package]") {
-  const std::string strict_main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+  const std::string strict_main =
+      "http://purl.oclc.org/ooxml/spreadsheetml/main";
   const std::string strict_rel =
       "http://purl.oclc.org/ooxml/officeDocument/relationships";
   const std::string bytes =
@@ -334,8 +374,8 @@ TEST_CASE("Strict OOXML namespaces read like transitional ones",
           .Add("xl/_rels/workbook.xml.rels",
                Rels(Rel("a", "worksheet", "worksheets/sheet1.xml", strict_rel) +
                     Rel("b", "sharedStrings", "sharedStrings.xml", strict_rel)))
-          .Add("xl/sharedStrings.xml",
-               "<sst xmlns=\"" + strict_main + "\"><si><t>strict</t></si></sst>")
+          .Add("xl/sharedStrings.xml", "<sst xmlns=\"" + strict_main +
+                                           "\"><si><t>strict</t></si></sst>")
           .Add("xl/worksheets/sheet1.xml",
                "<worksheet xmlns=\"" + strict_main +
                    "\"><sheetData><row><c t=\"s\"><v>0</v></c></row>"
@@ -352,11 +392,13 @@ TEST_CASE("Without _rels/.rels the workbook is looked for at xl/",
       testing::ZipBuilder()
           .Add("xl/workbook.xml",
                std::string("<workbook xmlns=\"") + kMain + "\" xmlns:r=\"" +
-                   kRelNs + "\"><sheets><sheet name=\"S\" r:id=\"a\"/>"
-                            "</sheets></workbook>")
+                   kRelNs +
+                   "\"><sheets><sheet name=\"S\" r:id=\"a\"/>"
+                   "</sheets></workbook>")
           .Add("xl/_rels/workbook.xml.rels",
                Rels(Rel("a", "worksheet", "worksheets/sheet1.xml")))
-          .Add("xl/worksheets/sheet1.xml", SheetXml("<row><c><v>5</v></c></row>"))
+          .Add("xl/worksheets/sheet1.xml",
+               SheetXml("<row><c><v>5</v></c></row>"))
           .Build();
   const SheetRun run = RunXlsx(bytes);
   CheckOk(run);
@@ -396,7 +438,8 @@ TEST_CASE("Files that are not workbooks fail clearly", "[xlsx][package]") {
              "from the archive");
 }
 
-// --- Malformed cells ------------------------------------------------------------
+// --- Malformed cells
+// ------------------------------------------------------------
 
 TEST_CASE("Malformed cells are errors naming the cell", "[xlsx]") {
   struct Case {
@@ -404,15 +447,28 @@ TEST_CASE("Malformed cells are errors naming the cell", "[xlsx]") {
     const char* message;
   };
   const Case cases[] = {
-      {R"(<row r="3"/><row r="2"/>)", "t.xlsx:Sheet1!A3: row 2 comes after row 3"},
+      {R"(<row r="3"/><row r="2"/>)",
+       "t.xlsx:Sheet1!A3: row 2 comes after row 3"},
       {R"(<row r="x"/>)", "t.xlsx:Sheet1!A1: row number \"x\" is not valid"},
       {R"(<row><c r="B1"/><c r="A1"/></row>)",
        "t.xlsx:Sheet1!B1: cell A1 comes after B1"},
-      {R"(<row><c r="A2"/></row>)", "t.xlsx:Sheet1!A1: cell A2 is not in row 1"},
+      {R"(<row><c r="A2"/></row>)",
+       "t.xlsx:Sheet1!A1: cell A2 is not in row 1"},
       {R"(<row><c r="1A"/></row>)",
        "t.xlsx:Sheet1!A1: cell reference \"1A\" is not valid"},
       {R"(<row><c r="XFE1"/></row>)",
        "t.xlsx:Sheet1!A1: cell reference \"XFE1\" is not valid"},
+      {R"(<row><c r="A01"/></row>)",
+       "t.xlsx:Sheet1!A1: cell reference \"A01\" is not valid"},
+      {R"(<row><c r="AAAA1"/></row>)",
+       "t.xlsx:Sheet1!A1: cell reference \"AAAA1\" is not valid"},
+      {R"(<row><c r="A"/></row>)",
+       "t.xlsx:Sheet1!A1: cell reference \"A\" is not valid"},
+      {R"(<row><c r="$A$1"/></row>)",
+       "t.xlsx:Sheet1!A1: cell reference \"$A$1\" is not valid"},
+      {R"(<row><q:c/></row>)",
+       "t.xlsx:Sheet1!A1: xl/worksheets/sheet1.xml: undeclared namespace "
+       "prefix in \"q:c\""},
       {R"(<c r="A1"/>)", "t.xlsx:Sheet1!A1: a cell outside a row"},
       {R"(<row><c><v>1</v></c><c t="x"/></row>)",
        "t.xlsx:Sheet1!B1: unknown cell type t=\"x\""},
@@ -443,7 +499,8 @@ TEST_CASE("Malformed cells are errors naming the cell", "[xlsx]") {
                StatusCode::kInvalidArgument, c.message);
   }
   XlsxParts parts;
-  parts.sheet_xml = SheetXml("<row><c/></row>", R"(<mergeCells><mergeCell ref="A1:"/></mergeCells>)");
+  parts.sheet_xml = SheetXml(
+      "<row><c/></row>", R"(<mergeCells><mergeCell ref="A1:"/></mergeCells>)");
   CheckError(RunXlsx(MinimalXlsx(parts)), StatusCode::kInvalidArgument,
              "t.xlsx:Sheet1!A1: merged range \"A1:\" is not valid");
 }
@@ -457,8 +514,9 @@ TEST_CASE("A sink error stops the read unchanged", "[xlsx]") {
     }
   };
   XlsxParts parts;
-  parts.sheet_xml = SheetXml("<row><c><v>1</v></c></row><row><c><v>2</v></c>"
-                             "</row><row><c><v>3</v></c></row>");
+  parts.sheet_xml = SheetXml(
+      "<row><c><v>1</v></c></row><row><c><v>2</v></c>"
+      "</row><row><c><v>3</v></c></row>");
   FailingSink sink;
   XlsxOptions options;
   options.file_name = "t.xlsx";

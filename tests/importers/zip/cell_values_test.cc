@@ -25,7 +25,8 @@ std::string Iso(std::string_view text) {
 std::string Duration(std::string_view text) {
   Cell cell;
   if (!DurationToCell(text, &cell)) return "none";
-  if (cell.type == CellType::kNumber) return "days " + std::to_string(cell.number);
+  if (cell.type == CellType::kNumber)
+    return "days " + std::to_string(cell.number);
   return std::string(CellTypeName(cell.type)) + " " + cell.text;
 }
 
@@ -47,7 +48,7 @@ TEST_CASE("1900 serials follow Excel, including the phantom 29 February",
           "[zip][values]") {
   CHECK(Serial(1) == "date 1900-01-01");
   CHECK(Serial(59) == "date 1900-02-28");
-  CHECK(Serial(60) == "none");       // 1900-02-29 never existed.
+  CHECK(Serial(60) == "none");  // 1900-02-29 never existed.
   CHECK(Serial(60.5) == "none");
   CHECK(Serial(61) == "date 1900-03-01");
   CHECK(Serial(1.0 + 1.0 / 3) == "datetime 1900-01-01T08:00:00");
@@ -79,10 +80,10 @@ TEST_CASE("ISO 8601 dates, date-times and times", "[zip][values]") {
   CHECK(Iso("2021-12-31T23:59:59.9999") == "date 2022-01-01");
   CHECK(Iso("10:10:10") == "time 10:10:10");
   CHECK(Iso("10:10:10.123456") == "time 10:10:10.123");
-  for (const char* bad : {"", "2021-02-30", "2021-1-1", "21-01-01",
-                          "2021-01-01T25:00:00", "2021-01-01 10:00:00",
-                          "2021-01-01T10:10", "24:00:00", "2021-01-01+02:00",
-                          "abc"}) {
+  for (const char* bad :
+       {"", "2021-02-30", "2021-1-1", "21-01-01", "2021-01-01T25:00:00",
+        "2021-01-01 10:00:00", "2021-01-01T10:10", "24:00:00",
+        "2021-01-01+02:00", "abc"}) {
     INFO(bad);
     CHECK(Iso(bad) == "none");
   }
@@ -94,8 +95,8 @@ TEST_CASE("ODS durations: below a day a time, else days", "[zip][values]") {
   CHECK(Duration("PT0S") == "time 00:00:00");
   CHECK(Duration("PT36H") == "days 1.500000");
   CHECK(Duration("P1DT12H") == "days 1.500000");
-  for (const char* bad : {"", "P", "PT", "-PT1H", "PT1X", "P1H", "PTH",
-                          "PT1H2", "P1Y"}) {
+  for (const char* bad :
+       {"", "P", "PT", "-PT1H", "PT1X", "P1H", "PTH", "PT1H2", "P1Y"}) {
     INFO(bad);
     CHECK(Duration(bad) == "none");
   }

@@ -29,23 +29,22 @@ struct Predeflated {
 class RawDeflater {
  public:
   RawDeflater() {
-    REQUIRE(deflateInit2(&stream_, 9, Z_DEFLATED, -15, 8,
-                         Z_DEFAULT_STRATEGY) == Z_OK);
+    REQUIRE(deflateInit2(&stream_, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) ==
+            Z_OK);
   }
   ~RawDeflater() { deflateEnd(&stream_); }
 
   std::string Deflate(std::string_view input, int flush) {
     std::string out;
-    stream_.next_in =
-        reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
+    stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
     stream_.avail_in = static_cast<uInt>(input.size());
     char buffer[1 << 16];
     do {
       stream_.next_out = reinterpret_cast<Bytef*>(buffer);
       stream_.avail_out = sizeof buffer;
       const int result = deflate(&stream_, flush);
-      REQUIRE((result == Z_OK || result == Z_STREAM_END ||
-               result == Z_BUF_ERROR));
+      REQUIRE(
+          (result == Z_OK || result == Z_STREAM_END || result == Z_BUF_ERROR));
       out.append(buffer, sizeof buffer - stream_.avail_out);
     } while (stream_.avail_out == 0);
     return out;
@@ -79,13 +78,13 @@ Predeflated Predeflate(const std::string& head, std::string pattern,
     const uint32_t block_crc = Crc(block);
     for (uint64_t i = 0; i < blocks; ++i) {
       out.data += deflated_block;
-      out.crc = static_cast<uint32_t>(
-          crc32_combine(out.crc, block_crc, static_cast<z_off_t>(block.size())));
+      out.crc = static_cast<uint32_t>(crc32_combine(
+          out.crc, block_crc, static_cast<z_off_t>(block.size())));
     }
   }
   out.data += deflater.Deflate(tail, Z_FINISH);
-  out.crc = static_cast<uint32_t>(crc32_combine(
-      out.crc, Crc(tail), static_cast<z_off_t>(tail.size())));
+  out.crc = static_cast<uint32_t>(
+      crc32_combine(out.crc, Crc(tail), static_cast<z_off_t>(tail.size())));
   return out;
 }
 
@@ -120,8 +119,8 @@ zip_int64_t PredeflatedCallback(void* state, void* data, zip_uint64_t len,
       stat->comp_size = source->entry.data.size();
       stat->comp_method = ZIP_CM_DEFLATE;
       stat->crc = source->entry.crc;
-      stat->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
-                     ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+      stat->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+                     ZIP_STAT_CRC;
       return sizeof(zip_stat_t);
     }
     case ZIP_SOURCE_ERROR:
@@ -195,8 +194,8 @@ constexpr char kPkg[] =
 std::string Relationship(std::string_view id, std::string_view type,
                          std::string_view target) {
   return std::string("<Relationship Id=\"") + std::string(id) + "\" Type=\"" +
-         kRel + "/" + std::string(type) + "\" Target=\"" +
-         std::string(target) + "\"/>";
+         kRel + "/" + std::string(type) + "\" Target=\"" + std::string(target) +
+         "\"/>";
 }
 
 }  // namespace
@@ -235,8 +234,8 @@ std::string ZipBuilder::Build() const {
             : zip_source_buffer(archive, entry.content.data(),
                                 entry.content.size(), 0);
     REQUIRE(source != nullptr);
-    const zip_int64_t index = zip_file_add(archive, entry.name.c_str(), source,
-                                           ZIP_FL_ENC_UTF_8);
+    const zip_int64_t index =
+        zip_file_add(archive, entry.name.c_str(), source, ZIP_FL_ENC_UTF_8);
     REQUIRE(index >= 0);
     const auto i = static_cast<zip_uint64_t>(index);
     const int level = entry.generated > 0 ? 9 : 6;
@@ -275,8 +274,9 @@ std::string WithDeclaredSize(std::string zip, std::string_view name,
 }
 
 std::string SheetXml(std::string_view sheet_data, std::string_view after) {
-  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                     "<worksheet xmlns=\"") +
+  return std::string(
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+             "<worksheet xmlns=\"") +
          kMain + "\" xmlns:r=\"" + kRel + "\"><sheetData>" +
          std::string(sheet_data) + "</sheetData>" + std::string(after) +
          "</worksheet>";
@@ -289,11 +289,10 @@ std::string MinimalXlsx(const XlsxParts& parts) {
   zip.Add("[Content_Types].xml",
           "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
           "content-types\"/>");
-  zip.Add("_rels/.rels", std::string("<Relationships xmlns=\"") + kPkg +
-                             "\">" +
-                             Relationship("rId1", "officeDocument",
-                                          "xl/workbook.xml") +
-                             "</Relationships>");
+  zip.Add("_rels/.rels",
+          std::string("<Relationships xmlns=\"") + kPkg + "\">" +
+              Relationship("rId1", "officeDocument", "xl/workbook.xml") +
+              "</Relationships>");
   zip.Add("xl/workbook.xml",
           std::string("<workbook xmlns=\"") + kMain + "\" xmlns:r=\"" + kRel +
               "\">" + parts.workbook_pr + "<sheets><sheet name=\"" +
@@ -358,9 +357,9 @@ SheetRun Run(std::string_view bytes, const Limits& limits,
   options.details = &run.details;
   const auto start = std::chrono::steady_clock::now();
   run.status = reader(bytes, options, limits, &run.sink);
-  run.seconds = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  run.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   return run;
 }
 

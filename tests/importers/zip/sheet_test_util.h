@@ -52,10 +52,10 @@ std::string WithDeclaredSize(std::string zip, std::string_view name,
                              uint32_t size);
 
 struct XlsxParts {
-  std::string sheet_xml;              // xl/worksheets/sheet1.xml
-  std::string shared_strings_xml;     // Omitted when empty.
-  std::string styles_xml;             // Omitted when empty.
-  std::string workbook_pr = "";       // E.g. R"(<workbookPr date1904="1"/>)".
+  std::string sheet_xml;           // xl/worksheets/sheet1.xml
+  std::string shared_strings_xml;  // Omitted when empty.
+  std::string styles_xml;          // Omitted when empty.
+  std::string workbook_pr = "";    // E.g. R"(<workbookPr date1904="1"/>)".
   std::string sheet_name = "Sheet1";
   // When > 0, the sheet (or shared strings) part is generated instead:
   // its XML above, then the pattern repeated up to this many bytes.

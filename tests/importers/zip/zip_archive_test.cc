@@ -33,7 +33,8 @@ Result<std::string> ReadAll(ZipArchive* zip, std::string_view name,
 }
 
 // `bytes` must outlive the archive (ZipArchive does not copy them).
-ZipArchive OpenOk(std::string&& bytes, const Limits& limits = Limits()) = delete;
+ZipArchive OpenOk(std::string&& bytes,
+                  const Limits& limits = Limits()) = delete;
 ZipArchive OpenOk(const std::string& bytes, const Limits& limits = Limits()) {
   Result<ZipArchive> zip = ZipArchive::Open(bytes, "t.zip", limits);
   INFO(zip.status().ToString());
@@ -68,8 +69,7 @@ TEST_CASE("Lists entries and streams them in bounded chunks", "[zip]") {
   CHECK(zip.inflated_total() == static_cast<int64_t>(big.size() + 5));
 }
 
-TEST_CASE("Finds names exactly, then ignoring case, with / for \\",
-          "[zip]") {
+TEST_CASE("Finds names exactly, then ignoring case, with / for \\", "[zip]") {
   const std::string bytes = ZipBuilder()
                                 .Add("xl\\worksheets\\Sheet1.xml", "a")
                                 .Add("/xl/workbook.xml", "b")
@@ -84,9 +84,10 @@ TEST_CASE("Finds names exactly, then ignoring case, with / for \\",
 }
 
 TEST_CASE("Refuses names that collide once case is ignored", "[zip]") {
-  const std::string bytes =
-      ZipBuilder().Add("xl/workbook.xml", "a").Add("XL/Workbook.xml", "b")
-          .Build();
+  const std::string bytes = ZipBuilder()
+                                .Add("xl/workbook.xml", "a")
+                                .Add("XL/Workbook.xml", "b")
+                                .Build();
   const Result<ZipArchive> zip = ZipArchive::Open(bytes, "t.xlsx", Limits());
   CheckError(zip.status(), StatusCode::kInvalidArgument,
              "t.xlsx: the zip archive has two entries named "
@@ -141,8 +142,7 @@ TEST_CASE("A 1 GB zip bomb is refused before anything is inflated",
       ZipBuilder().AddGenerated("bomb.xml", "", "", int64_t{1} << 30).Build();
   CHECK(bytes.size() < (2 << 20));
   ZipArchive zip = OpenOk(bytes);
-  CheckError(ReadAll(&zip, "bomb.xml").status(),
-             StatusCode::kResourceExhausted,
+  CheckError(ReadAll(&zip, "bomb.xml").status(), StatusCode::kResourceExhausted,
              "t.zip: bomb.xml: declares 1073741824 bytes, more than "
              "max_part_inflated_bytes (268435456)");
   Limits limits;  // Even when parts may be that large, the ratio is not.
@@ -164,28 +164,28 @@ TEST_CASE("The ratio limit spares small parts", "[zip]") {
                                 .Build();
   ZipArchive zip = OpenOk(bytes);
   CHECK(ReadAll(&zip, "small.xml").ok());
-  CheckError(ReadAll(&zip, "big.xml").status(),
-             StatusCode::kResourceExhausted,
+  CheckError(ReadAll(&zip, "big.xml").status(), StatusCode::kResourceExhausted,
              "t.zip: big.xml: declares 1048577 bytes, more than "
              "max_inflate_ratio (200)");
 }
 
-TEST_CASE("A part declaring more than max_part_inflated_bytes is refused "
-          "before inflating",
-          "[zip][attack]") {
+TEST_CASE(
+    "A part declaring more than max_part_inflated_bytes is refused "
+    "before inflating",
+    "[zip][attack]") {
   Limits limits;
   limits.max_part_inflated_bytes = 1 << 20;
   const std::string bytes =
       ZipBuilder().Add("big.xml", std::string((1 << 20) + 1, 'x')).Build();
   ZipArchive zip = OpenOk(bytes, limits);
-  CheckError(ReadAll(&zip, "big.xml").status(),
-             StatusCode::kResourceExhausted,
+  CheckError(ReadAll(&zip, "big.xml").status(), StatusCode::kResourceExhausted,
              "t.zip: big.xml: declares 1048577 bytes, more than "
              "max_part_inflated_bytes (1048576)");
   CHECK(zip.inflated_total() == 0);
 }
 
-TEST_CASE("A part lying about its size is caught by counting", "[zip][attack]") {
+TEST_CASE("A part lying about its size is caught by counting",
+          "[zip][attack]") {
   const std::string content = Repeat("<row/>", 50000);  // 300 KB.
   const std::string liar = testing::WithDeclaredSize(
       ZipBuilder().Add("liar.xml", content).Build(), "liar.xml", 1000);
@@ -233,9 +233,8 @@ TEST_CASE("The deadline counts from Open", "[zip]") {
 TEST_CASE("A callback error stops the read unchanged", "[zip]") {
   const std::string bytes = ZipBuilder().Add("a.xml", "x").Build();
   ZipArchive zip = OpenOk(bytes);
-  const Status status = zip.Read(*zip.Find("a.xml"), [](std::string_view) {
-    return Unavailable("stop");
-  });
+  const Status status = zip.Read(
+      *zip.Find("a.xml"), [](std::string_view) { return Unavailable("stop"); });
   CHECK(status == Unavailable("stop"));
 }
 
@@ -290,11 +289,11 @@ TEST_CASE("Read-ahead reports lies, damage and limits like a plain read",
       ZipBuilder().Add("liar.xml", content).Build(), "liar.xml", 2 << 20);
   ZipArchive lying = OpenOk(liar);
   int64_t delivered = 0;
-  const Status status = lying.Read(*lying.Find("liar.xml"),
-                                   [&](std::string_view chunk) {
-                                     delivered += chunk.size();
-                                     return Status::Ok();
-                                   });
+  const Status status =
+      lying.Read(*lying.Find("liar.xml"), [&](std::string_view chunk) {
+        delivered += chunk.size();
+        return Status::Ok();
+      });
   CheckError(status, StatusCode::kInvalidArgument,
              "t.zip: liar.xml: inflates to more than the 2097152 bytes");
   CHECK(delivered == 2 << 20);
@@ -302,8 +301,7 @@ TEST_CASE("Read-ahead reports lies, damage and limits like a plain read",
   std::string damaged = ZipBuilder().Add("d.bin", content, false).Build();
   damaged[damaged.find(content.substr(0, 64)) + 100] ^= 1;
   ZipArchive broken = OpenOk(damaged);
-  CheckError(ReadAll(&broken, "d.bin").status(),
-             StatusCode::kInvalidArgument,
+  CheckError(ReadAll(&broken, "d.bin").status(), StatusCode::kInvalidArgument,
              "t.zip: d.bin: cannot be inflated (CRC error)");
 
   Limits limits;
@@ -311,8 +309,7 @@ TEST_CASE("Read-ahead reports lies, damage and limits like a plain read",
   const std::string bytes = ZipBuilder().Add("a.xml", content).Build();
   ZipArchive twice = OpenOk(bytes, limits);
   CHECK(ReadAll(&twice, "a.xml").ok());
-  CheckError(ReadAll(&twice, "a.xml").status(),
-             StatusCode::kResourceExhausted,
+  CheckError(ReadAll(&twice, "a.xml").status(), StatusCode::kResourceExhausted,
              "t.zip: a.xml: the archive inflates to more than "
              "max_inflated_bytes (5242880) bytes");
 }
