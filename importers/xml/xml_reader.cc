@@ -4,6 +4,7 @@
 // walk that knows every element and attribute of the schema.
 
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <initializer_list>
 #include <vector>
@@ -85,7 +86,7 @@ class Walker {
   }
 
   std::string Text(const pugi::xml_node& node, const char* child) {
-    return node.child(child).text().get();
+    return Checked(node, child, node.child(child).text().get());
   }
 
   std::string Attr(const pugi::xml_node& node, const char* name,
@@ -95,7 +96,32 @@ class Walker {
       Error(node, "<" + std::string(node.name()) + "> needs the attribute \"" +
                       name + "\"");
     }
-    return a.value();
+    return Checked(node, name, a.value());
+  }
+
+  // Control characters other than TAB, LF and CR (which XML 1.0 forbids,
+  // though a character reference like "&#8;" gets them past pugixml) and
+  // DEL are errors: the writer could not give them back.
+  // A character reference to no Unicode character ("&#1044444;",
+  // "&#xD800;") decodes to invalid UTF-8: also an error.
+  std::string Checked(const pugi::xml_node& node, const char* what,
+                      std::string value) {
+    if (ValidUtf8Prefix(value) != value.size()) {
+      Error(node, "invalid character reference in " + std::string(what) +
+                      " of <" + node.name() + ">");
+      return value;
+    }
+    for (const char ch : value) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", c);
+        Error(node, "control character " + std::string(code) + " in " + what +
+                        " of <" + node.name() + ">");
+        break;
+      }
+    }
+    return value;
   }
 
   std::optional<double> Number(const pugi::xml_node& node, const char* name) {

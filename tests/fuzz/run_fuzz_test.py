@@ -9,6 +9,7 @@ KIND says how seeds are made from the shared corpus (../shared/corpus):
   zip   the XLSX and ODS files as they are
   xlsx  every xl/worksheets/*.xml part, prefixed by one option byte
   ods   every content.xml part, prefixed by one option byte
+  xml   the files of CORPUS_DIR itself (okrd XML documents)
 Exits non-zero when the fuzzer reports a crash, leak, timeout or a failed
 check (the target aborts)."""
 
@@ -25,6 +26,11 @@ def seeds(kind, corpus, out):
             yield from sorted((corpus / sub).glob("*"))
 
     count = 0
+    if kind == "xml":
+        for path in sorted(corpus.glob("*.xml")):
+            (out / path.name).write_bytes(path.read_bytes())
+            count += 1
+        return count
     if kind in ("csv", "zip"):
         for path in files(*(("csv",) if kind == "csv" else ("xlsx", "ods"))):
             (out / path.name).write_bytes(path.read_bytes())
@@ -64,8 +70,10 @@ def main():
             print(f"no seeds for {kind} under {corpus}", file=sys.stderr)
             return 1
         print(f"{n} seeds", flush=True)
+        # A failing input is kept beside the test (the working directory,
+        # the build's tests/fuzz) as crash-*/leak-*/timeout-* to replay.
         common = ["-timeout=20", "-rss_limit_mb=2048", "-max_len=262144",
-                  f"-dict={dictionary}"]
+                  f"-dict={dictionary}", "-artifact_prefix=./"]
         if run([fuzzer, "-runs=0", *common, str(seed_dir)]) != 0:
             return 1
         return run([fuzzer, "-seed=1", f"-runs={runs}", *common,

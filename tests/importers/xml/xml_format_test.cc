@@ -118,6 +118,14 @@ TEST_CASE("invalid UTF-8, NUL, size and depth limits", "[xml]") {
   auto nul = Read(Document(std::string("<units>\n\n<unit key=\"a") + '\0' +
                            "b\" name=\"x\"/></units>"));
   CHECK(nul.status().message() == "okrs.xml:5: NUL character");
+  // A character reference gets a control character past the XML parser;
+  // the writer could not give it back, so it is an error (found by fuzzing).
+  auto control = Read(Document("<units>\n<unit key=\"a\" name=\"x&#8;y\"/></units>"));
+  CHECK(control.status().message() ==
+        "okrs.xml:4: control character U+0008 in name of <unit>");
+  auto beyond = Read(Document("<units>\n<unit key=\"a\" name=\"&#10444444;\"/></units>"));
+  CHECK(beyond.status().message() ==
+        "okrs.xml:4: invalid character reference in name of <unit>");
   Limits small;
   small.max_input_bytes = 10;
   CHECK(Read(Document(""), small).status().code() == StatusCode::kResourceExhausted);
