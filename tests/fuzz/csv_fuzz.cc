@@ -10,8 +10,6 @@
 // Small limits make the limit paths reachable.
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,18 +18,10 @@
 
 #include "importers/csv/csv_reader.h"
 #include "importers/csv/text_decoder.h"
+#include "tests/fuzz/fuzz_check.h"
 
 namespace okr {
 namespace {
-
-#define FUZZ_CHECK(cond)                                                       \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::fprintf(stderr, "FUZZ_CHECK failed: %s (%s:%d)\n", #cond, __FILE__, \
-                   __LINE__);                                                  \
-      std::abort();                                                            \
-    }                                                                          \
-  } while (0)
 
 Limits SmallLimits() {
   Limits limits;

@@ -13,24 +13,15 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "core/model/validate.h"
 #include "importers/xml/xml_format.h"
+#include "tests/fuzz/fuzz_check.h"
 
 namespace okr {
 namespace {
-
-#define FUZZ_CHECK(cond)                                                       \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::fprintf(stderr, "FUZZ_CHECK failed: %s (%s:%d)\n", #cond, __FILE__, \
-                   __LINE__);                                                  \
-      std::abort();                                                            \
-    }                                                                          \
-  } while (0)
 
 Limits SmallLimits() {
   Limits limits;
