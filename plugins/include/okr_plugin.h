@@ -59,7 +59,7 @@ enum {
   OKR_E_INTERNAL = 6       /* a bug or resource failure in the plugin */
 };
 
-/* Diagnostic severities. */
+/* ImportDiagnostic severities. */
 enum { OKR_SEV_INFO = 0, OKR_SEV_WARNING = 1, OKR_SEV_ERROR = 2 };
 
 typedef struct okr_str { /* UTF-8, not necessarily NUL-terminated */

@@ -36,9 +36,9 @@ TEST_CASE("the importer with the best probe score wins", "[registry]") {
 }
 
 TEST_CASE("diagnostics print their location", "[registry]") {
-  CHECK(Diagnostic{Severity::kError, "a.mm", 3, 7, "bad"}.ToString() ==
+  CHECK(ImportDiagnostic{Severity::kError, "a.mm", 3, 7, "bad"}.ToString() ==
         "a.mm:3:7: error: bad");
-  CHECK(Diagnostic{Severity::kWarning, "a.mm", 0, 0, "odd"}.ToString() ==
+  CHECK(ImportDiagnostic{Severity::kWarning, "a.mm", 0, 0, "odd"}.ToString() ==
         "a.mm: warning: odd");
   ImportOutcome o;
   o.diagnostics.push_back({Severity::kWarning, "", 0, 0, "w"});
