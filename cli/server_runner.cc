@@ -6,6 +6,7 @@
 
 #include "calendar/feed_service.h"
 #include "core/base/log.h"
+#include "core/registry/output_routes.h"
 #include "core/server/health.h"
 #include "core/server/http_server.h"
 #include "core/server/signals.h"
@@ -14,11 +15,19 @@
 namespace okr {
 namespace {
 
-Router BuildRouter(Store* store, const Clock* clock, FeedService* feeds) {
+Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
+                   const Registry* registry) {
   Router router;
+  const Clock* clock = env.clock;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
   AddStatusPageRoutes(&router, store, clock);
   AddFeedRoutes(&router, feeds);
+  if (registry != nullptr) {
+    OutputRouteOptions options{.version = OKR_VERSION,
+                               .start_time = SystemClock().Now()};
+    if (!env.config.metrics_enabled) options.skip.insert("/metrics");
+    AddOutputRoutes(&router, *registry, store, clock, options);
+  }
   return router;
 }
 
@@ -32,7 +41,7 @@ FlagSpec ListenFlag() {
 }
 
 Status ServeUntilSignal(Store* store, const std::string& listen,
-                        const CliEnv& env) {
+                        const CliEnv& env, const Registry* registry) {
   if (env.config.read_access != ReadAccess::kOpen) {
     return FailedPrecondition(
         env.config_path + ": read_access = login needs sign-in, which this "
@@ -54,7 +63,7 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
   }
   FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
   OKR_ASSIGN_OR_RETURN(auto server,
-                       HttpServer::Start(options, BuildRouter(store, env.clock, &feeds)));
+                       HttpServer::Start(options, BuildRouter(store, env, &feeds, registry)));
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
                store->path().c_str(), host.c_str(), server->port());

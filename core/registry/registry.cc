@@ -11,7 +11,7 @@ std::string Event::Attr(const std::string& key) const {
   return "";
 }
 
-std::string Diagnostic::ToString() const {
+std::string ImportDiagnostic::ToString() const {
   std::string out = location;
   if (line > 0) out += ":" + std::to_string(line);
   if (line > 0 && column > 0) out += ":" + std::to_string(column);
@@ -27,7 +27,7 @@ std::string Diagnostic::ToString() const {
 std::string Origin::ToString() const { return built_in() ? "built-in" : path; }
 
 bool ImportOutcome::HasErrors() const {
-  for (const Diagnostic& d : diagnostics) {
+  for (const ImportDiagnostic& d : diagnostics) {
     if (d.severity == Severity::kError) return true;
   }
   return false;

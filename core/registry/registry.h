@@ -34,7 +34,7 @@ namespace okr {
 enum class Severity { kInfo, kWarning, kError };
 
 // "plan.mm:12:5: error: ..." (parts left out when unknown).
-struct Diagnostic {
+struct ImportDiagnostic {
   Severity severity = Severity::kError;
   std::string location;  // A file name, element path, ...
   int64_t line = 0;      // 1-based; 0 = unknown.
@@ -62,7 +62,7 @@ struct ImportRequest {
 
 struct ImportOutcome {
   Organisation org;
-  std::vector<Diagnostic> diagnostics;
+  std::vector<ImportDiagnostic> diagnostics;
   bool HasErrors() const;
 };
 
