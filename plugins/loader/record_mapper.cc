@@ -133,6 +133,8 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields,
     }
     number("start", &k.start);
     number("target", &k.target);
+    // Without a kind, a target below the start means going down.
+    if (kr_kind.empty() && k.target < k.start) k.kind = KrKind::kDecrease;
     k.current = k.start;
     number("current", &k.current);
     number("weight", &k.weight);
