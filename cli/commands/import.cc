@@ -48,23 +48,29 @@ Result<FileImportOptions> ParseOptions(const CliEnv& env,
   return options;
 }
 
-// A registered importer (a plugin) for `file`: the one --format names when
-// it is not a built-in format, else the best probe of the file's head when
-// no built-in format claims the file's extension. nullptr: built-in path.
+// The registry's importer for `file` when it is a plugin: the one --format
+// names, else the best probe of the file's head. nullptr: a built-in won
+// (or nothing fits), and ImportFile handles the file with everything it
+// reads (people, check-ins, derived keys), as before plugins existed.
 const Registry::Entry<Importer>* PluginImporterFor(
     const Registry& registry, const std::string& file,
     const ParsedFlags& flags) {
+  const Registry::Entry<Importer>* entry = nullptr;
   if (auto f = flags.Get("format")) {
-    return ParseFileFormat(*f) ? nullptr : registry.FindImporter(*f, "", "");
+    entry = registry.FindImporter(*f, "", "");
+  } else {
+    // A built-in extension: the built-in's probe says 90, and reading the
+    // file twice is not worth it.
+    const size_t dot = file.rfind('.');
+    if (dot != std::string::npos && ParseFileFormat(file.substr(dot + 1))) {
+      return nullptr;
+    }
+    Result<std::string> bytes = ReadInputFile(file, Limits());
+    if (!bytes.ok()) return nullptr;
+    entry = registry.FindImporter("", file,
+                                  std::string_view(*bytes).substr(0, 4096));
   }
-  const size_t dot = file.rfind('.');
-  if (dot != std::string::npos && ParseFileFormat(file.substr(dot + 1))) {
-    return nullptr;
-  }
-  Result<std::string> bytes = ReadInputFile(file, Limits());
-  return bytes.ok() ? registry.FindImporter("", file,
-                                            std::string_view(*bytes).substr(0, 4096))
-                    : nullptr;
+  return entry != nullptr && !entry->origin.built_in() ? entry : nullptr;
 }
 
 Result<FileImport> ImportWithPlugin(const Importer& importer,
