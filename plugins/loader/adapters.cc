@@ -95,11 +95,20 @@ struct DiagCollector {
                      int64_t line, int64_t /*column*/, okr_str message) {
     auto* self = static_cast<DiagCollector*>(ctx);
     if (self->lines.size() < 100) {
-      self->lines.push_back(FromOkrStr(location) + ":" + std::to_string(line) +
-                            ": " + FromOkrStr(message));
+      std::string where = FromOkrStr(location);
+      if (line > 0) where += ":" + std::to_string(line);
+      self->lines.push_back((where.empty() ? "" : where + ": ") +
+                            FromOkrStr(message));
     }
   }
   okr_diag_sink Sink() { return {this, &Report}; }
+  // `s` with the reported lines appended ("...: bad configuration: a; b").
+  Status Explain(const Status& s) const {
+    if (s.ok() || lines.empty()) return s;
+    std::string all;
+    for (const std::string& l : lines) all += (all.empty() ? "" : "; ") + l;
+    return Status(s.code(), s.message() + ": " + all);
+  }
 };
 
 class PluginOutput : public Output {
@@ -123,8 +132,7 @@ class PluginOutput : public Output {
       return v_->render(HostServices(), model.view(), &out, &diag);
     });
     if (!code.ok()) return code.status();
-    Status s = CodeStatus(What(*lib_, "render"), *code);
-    for (const std::string& l : diags.lines) s = s.ok() ? s : s.WithPrefix(l);
+    Status s = diags.Explain(CodeStatus(What(*lib_, "render"), *code));
     if (!s.ok()) return s;
     return std::move(writer.text);
   }
@@ -236,8 +244,7 @@ Result<std::shared_ptr<Notifier>> MakeNotifier(
                          return v->create(HostServices(), kvs.data(), kvs.size(),
                                           &instance, &diag);
                        }));
-  Status s = CodeStatus(What(*lib, "create"), code);
-  for (const std::string& l : diags.lines) s = s.ok() ? s : s.WithPrefix(l);
+  Status s = diags.Explain(CodeStatus(What(*lib, "create"), code));
   if (!s.ok()) return s;
   return std::shared_ptr<Notifier>(
       std::make_shared<PluginNotifier>(std::move(lib), v, instance));
