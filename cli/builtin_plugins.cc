@@ -1,13 +1,14 @@
 // Copyright 2026 The okrd Authors.
 //
-// The built-in importers as okr_plugin entries linked into okrd: each
+// The built-ins as okr_plugin entries linked into okrd. Importers: each
 // format (XLSX, ODS, CSV, XML) is one entry with an okr.importer/1 vtable
 // that runs the importers/ reader and pushes the result as records, so the
 // registry reaches them through the same adapters as a loaded plugin.
 // Records carry units, cycles, objectives and key results; people and
 // check-in history are not in the record vocabulary, which is why
 // `okrd import` hands a file whose chosen importer is built-in to
-// ImportFile directly (cli/commands/import.cc).
+// ImportFile directly (cli/commands/import.cc). Output: the JSON progress
+// document at /api/v1/progress.
 
 #include "cli/builtin_plugins.h"
 
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "core/base/log.h"
+#include "core/web/json.h"
 #include "importers/import_file.h"
 #include "importers/xml/xml_format.h"
 #include "okr_plugin.h"
@@ -166,11 +168,63 @@ struct Builtin {
   }
 };
 
+// The built-in JSON output: progress and confidence of every objective and
+// key result at /api/v1/progress, rendered from the okr.feed/1 model view
+// with core/web's JsonWriter (non-finite numbers become null).
+struct ProgressFeed {
+  static int32_t Render(const okr_host*, const okr_model_view* m,
+                        const okr_writer* out, const okr_diag_sink*) {
+    try {
+      web::JsonWriter w;
+      w.BeginObject().Key("objectives").BeginArray();
+      for (size_t i = 0; i < m->objective_count(m->ctx); ++i) {
+        okr_objective_view o{.struct_size = sizeof(okr_objective_view)};
+        if (m->objective_at(m->ctx, i, &o) != OKR_OK) return OKR_E_INTERNAL;
+        w.BeginObject().Key("key").String(FromOkrStr(o.key));
+        w.Key("cycle").String(FromOkrStr(o.cycle));
+        w.Key("unit").String(FromOkrStr(o.unit_key));
+        w.Key("progress").Number(o.progress);
+        w.Key("confidence").Number(o.confidence).EndObject();
+      }
+      w.EndArray().Key("key_results").BeginArray();
+      for (size_t i = 0; i < m->kr_count(m->ctx); ++i) {
+        okr_kr_view k{.struct_size = sizeof(okr_kr_view)};
+        if (m->kr_at(m->ctx, i, &k) != OKR_OK) return OKR_E_INTERNAL;
+        w.BeginObject().Key("key").String(FromOkrStr(k.key));
+        w.Key("objective").String(FromOkrStr(k.objective_key));
+        w.Key("progress").Number(k.progress);
+        w.Key("confidence").Number(k.confidence);
+        w.Key("check_ins").Int(k.checkin_count).EndObject();
+      }
+      const std::string text = std::move(w.EndArray().EndObject()).Take();
+      return out->write(out->ctx, text.data(), text.size()) == 0 ? OKR_OK
+                                                                 : OKR_E_LIMIT;
+    } catch (...) {
+      return OKR_E_INTERNAL;
+    }
+  }
+
+  static const void* GetInterface(const char* id) {
+    static const okr_feed_v1 feed = {sizeof(okr_feed_v1), "/api/v1/progress",
+                                     "application/json", Render};
+    return std::strcmp(id, OKR_IFACE_FEED_1) == 0 ? &feed : nullptr;
+  }
+
+  static const okr_plugin* Entry() {
+    static const okr_plugin plugin = {
+        OKR_ABI_MAJOR, OKR_ABI_MINOR, sizeof(okr_plugin),
+        "org.okrd.builtin.progress-json", "built-in JSON progress output",
+        OKR_VERSION, GetInterface, nullptr};
+    return &plugin;
+  }
+};
+
 }  // namespace
 
 void RegisterBuiltinPlugins(Registry* registry) {
-  for (okr_plugin_entry_fn entry : {&Builtin<0>::Entry, &Builtin<1>::Entry,
-                                    &Builtin<2>::Entry, &Builtin<3>::Entry}) {
+  for (okr_plugin_entry_fn entry :
+       {&Builtin<0>::Entry, &Builtin<1>::Entry, &Builtin<2>::Entry,
+        &Builtin<3>::Entry, &ProgressFeed::Entry}) {
     Result<std::shared_ptr<const PluginLibrary>> lib = FromStaticEntry(entry);
     Status s = lib.ok() ? RegisterPlugin(*lib, {}, registry) : lib.status();
     if (!s.ok()) {

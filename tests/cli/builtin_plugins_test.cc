@@ -8,7 +8,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+
 #include "importers/import_file.h"
+#include "tests/support/http_client.h"
+#include "tests/support/subprocess.h"
 #include "tests/support/temp_dir.h"
 
 namespace okr {
@@ -57,6 +61,32 @@ TEST_CASE("built-in importers are registered through the C ABI",
       {.name = "bad.xml", .bytes = "<okrd><nope/></okrd>"});
   REQUIRE(broken.ok());
   CHECK(broken->HasErrors());
+}
+
+TEST_CASE("okrd serve answers the built-in JSON output", "[cli][plugins]") {
+  testing::TempDir dir;
+  const std::string db = dir.File("okrd.db");
+  REQUIRE(testing::RunProcess({OKRD_BINARY, "init", "--example", "--db", db})
+              .exit_code == 0);
+  testing::ChildProcess server(
+      {OKRD_BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0"});
+  const std::string line = server.ReadLine(20000);
+  const size_t at = line.find("http://127.0.0.1:");
+  REQUIRE(at != std::string::npos);
+  testing::HttpClient client(std::stoi(line.substr(at + 17)));
+  auto r = client.Get("/api/v1/progress");
+  REQUIRE(r.ok());
+  CHECK(r->status == 200);
+  CHECK(r->headers.Get("Content-Type") == "application/json");
+  // Parsed by Python's json module: 42 objectives, 128 key results.
+  testing::ProcessResult parsed = testing::RunProcess(
+      {"/usr/bin/python3", "-c",
+       "import json,sys;d=json.load(sys.stdin);"
+       "print(len(d['objectives']),len(d['key_results']))"},
+      {}, r->body);
+  CHECK(parsed.out == "42 128\n");
+  server.Signal(SIGTERM);
+  CHECK(server.Wait() == 0);
 }
 
 }  // namespace
