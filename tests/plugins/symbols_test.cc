@@ -1,6 +1,7 @@
 // Copyright 2026 The okrd Authors.
 //
-// Each shipped plugin exports exactly one dynamic symbol, the entry.
+// Each shipped plugin exports exactly one dynamic symbol, the entry, and
+// passes its own check.
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -26,6 +27,16 @@ TEST_CASE("shipped plugins export exactly okr_plugin_entry", "[plugins]") {
       CHECK(line.ends_with(" T okr_plugin_entry"));
     }
     CHECK(count == 1);
+  }
+}
+
+TEST_CASE("shipped plugins pass okrd plugin check", "[plugins]") {
+  for (const char* name : OKR_SHIPPED_PLUGINS) {
+    testing::ProcessResult r = testing::RunProcess(
+        {OKRD_BINARY, "plugin", "check", testing::PluginPath(name)});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("ok       self-test passed") != std::string::npos);
   }
 }
 
