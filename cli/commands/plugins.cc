@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "cli/command.h"
@@ -78,6 +79,12 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
     return UsageError::Make("expected 'okrd plugin check PATH'");
   }
   const std::string& path = args[1];
+  OKR_ASSIGN_OR_RETURN(std::optional<double> timeout, flags.GetNumber("timeout"));
+  if (timeout && (*timeout < 1 || *timeout > 3600)) {
+    return UsageError::Make("--timeout: 1 to 3600 seconds");
+  }
+  // How long the child may take before it is killed as hanging.
+  const unsigned seconds = static_cast<unsigned>(timeout.value_or(60));
   std::fflush(env.out);
   int fds[2];
   if (pipe(fds) != 0) return Internal("pipe: " + std::string(strerror(errno)));
@@ -85,6 +92,7 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
   if (pid < 0) return Internal("fork: " + std::string(strerror(errno)));
   if (pid == 0) {  // The child: only async-signal-safe exits from here on.
     close(fds[0]);
+    alarm(seconds);  // A plugin that hangs is killed (SIGALRM).
     std::FILE* report = fdopen(fds[1], "w");
     const int problems = report == nullptr ? 1 : CheckPlugin(
         path, MakeExampleOrganisation(env.clock->Today()), report);
@@ -99,8 +107,13 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
   }
   if (WIFSIGNALED(wstatus)) {
     const int sig = WTERMSIG(wstatus);
-    std::fprintf(env.out, "problem  the plugin crashed (signal %d, %s) in: %s\n",
-                 sig, strsignal(sig), step.c_str());
+    if (sig == SIGALRM) {
+      std::fprintf(env.out, "problem  the plugin did not finish within %u s in: %s\n",
+                   seconds, step.c_str());
+    } else {
+      std::fprintf(env.out, "problem  the plugin crashed (signal %d, %s) in: %s\n",
+                   sig, strsignal(sig), step.c_str());
+    }
     return Internal("plugin check: " + path + " crashed; it must not be loaded");
   }
   const int problems = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 1;
@@ -129,11 +142,13 @@ Command MakePluginsCommand() {
 Command MakePluginCommand() {
   return {.name = "plugin",
           .summary = "check a plugin file in a separate process",
-          .usage = "okrd plugin check PATH",
+          .usage = "okrd plugin check PATH [--timeout SECONDS]",
           .details = "Loads the plugin in a child process, looks up every "
                      "interface, runs its self-test\nand its sample input, "
                      "and reports what is wrong; a crash is reported too.\n"
                      "Exit status 0 when the plugin is fine.",
+          .flags = {{"timeout", true,
+                     "kill the check after this long (default 60)", "SECONDS"}},
           .run = RunPluginCheck};
 }
 

@@ -68,6 +68,13 @@ TEST_CASE("plugin check survives a plugin that crashes", "[cli][plugins]") {
   CHECK(Contains(r.err, "crashed; it must not be loaded"));
 }
 
+TEST_CASE("plugin check kills a plugin that hangs", "[cli][plugins]") {
+  ProcessResult r =
+      Okrd({"plugin", "check", Fixture("hang_self_test"), "--timeout", "1"});
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.out, "the plugin did not finish within 1 s in: self-test"));
+}
+
 TEST_CASE("plugin check reports throws and garbage codes", "[cli][plugins]") {
   ProcessResult r = Okrd({"plugin", "check", Fixture("throwing")});
   CHECK(r.exit_code == 1);

@@ -136,7 +136,7 @@ TEST_CASE("files that are not plugins are refused with the reason",
 TEST_CASE("a directory is scanned for .so files", "[plugins]") {
   auto files = ListPluginFiles(OKR_FIXTURE_DIR);
   REQUIRE(files.ok());
-  CHECK(files->size() == 7);
+  CHECK(files->size() == 8);
   CHECK_FALSE(ListPluginFiles("/nonexistent/dir").ok());
 }
 
