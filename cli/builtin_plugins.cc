@@ -48,22 +48,29 @@ bool Push(const okr_record_sink* out, const char* kind,
 
 bool PushOrganisation(const Organisation& org, const okr_record_sink* out) {
   for (const Unit& u : org.units) {
-    if (!Push(out, "unit", {{"key", u.key}, {"name", u.name},
-                            {"parent", u.parent_key},
-                            {"level", std::string(LevelName(u.level))}})) {
+    if (!Push(out, "unit",
+              {{"key", u.key},
+               {"name", u.name},
+               {"parent", u.parent_key},
+               {"level", std::string(LevelName(u.level))}})) {
       return false;
     }
   }
   for (const Cycle& c : org.cycles) {
-    if (!Push(out, "cycle", {{"name", c.name}, {"start", c.start.ToString()},
-                             {"end", c.end.ToString()}})) {
+    if (!Push(out, "cycle",
+              {{"name", c.name},
+               {"start", c.start.ToString()},
+               {"end", c.end.ToString()}})) {
       return false;
     }
   }
   for (const Objective& o : org.objectives) {
     if (!Push(out, "objective",
-              {{"key", o.key}, {"title", o.title}, {"unit", o.unit_key},
-               {"owner", o.owner_email}, {"cycle", o.cycle},
+              {{"key", o.key},
+               {"title", o.title},
+               {"unit", o.unit_key},
+               {"owner", o.owner_email},
+               {"cycle", o.cycle},
                {"level", std::string(LevelName(o.level))},
                {"description", o.description}})) {
       return false;
@@ -71,10 +78,16 @@ bool PushOrganisation(const Organisation& org, const okr_record_sink* out) {
   }
   for (const KeyResult& k : org.key_results) {
     std::vector<std::pair<std::string, std::string>> f = {
-        {"key", k.key}, {"objective", k.objective_key}, {"title", k.title},
-        {"owner", k.owner_email}, {"kind", std::string(KrKindName(k.kind))},
-        {"start", Fmt(k.start)}, {"target", Fmt(k.target)},
-        {"current", Fmt(k.current)}, {"unit", k.unit}, {"weight", Fmt(k.weight)}};
+        {"key", k.key},
+        {"objective", k.objective_key},
+        {"title", k.title},
+        {"owner", k.owner_email},
+        {"kind", std::string(KrKindName(k.kind))},
+        {"start", Fmt(k.start)},
+        {"target", Fmt(k.target)},
+        {"current", Fmt(k.current)},
+        {"unit", k.unit},
+        {"weight", Fmt(k.weight)}};
     if (k.due) f.push_back({"due", k.due->ToString()});
     if (!Push(out, "kr", f)) return false;
   }
@@ -125,9 +138,11 @@ struct Builtin {
       std::string bytes(reinterpret_cast<const char*>(input.ptr), input.len);
       FileImportOptions o;
       for (size_t i = 0; i < n_options; ++i) {
-        if (FromOkrStr(options[i].key) == "cycle") o.default_cycle = FromOkrStr(options[i].value);
+        if (FromOkrStr(options[i].key) == "cycle")
+          o.default_cycle = FromOkrStr(options[i].value);
         if (FromOkrStr(options[i].key) == "today") {
-          if (auto d = ParseIsoDate(FromOkrStr(options[i].value)); d.ok()) o.today = *d;
+          if (auto d = ParseIsoDate(FromOkrStr(options[i].value)); d.ok())
+            o.today = *d;
         }
       }
       Result<FileImport> r = Read(file, std::move(bytes), o);
@@ -150,8 +165,11 @@ struct Builtin {
     static const char* const extensions[] = {ext.c_str(), nullptr};
     static const std::string format(FileFormatName(kFormat));
     static const okr_importer_v1 importer = {sizeof(okr_importer_v1),
-                                             format.c_str(), extensions, Probe,
-                                             Import, {nullptr, 0}};
+                                             format.c_str(),
+                                             extensions,
+                                             Probe,
+                                             Import,
+                                             {nullptr, 0}};
     return std::strcmp(id, OKR_IFACE_IMPORTER_1) == 0 ? &importer : nullptr;
   }
 
@@ -160,10 +178,9 @@ struct Builtin {
         "org.okrd.builtin." + std::string(FileFormatName(kFormat));
     static const std::string name =
         "built-in " + std::string(FileFormatName(kFormat)) + " importer";
-    static const okr_plugin plugin = {OKR_ABI_MAJOR,      OKR_ABI_MINOR,
-                                      sizeof(okr_plugin), id.c_str(),
-                                      name.c_str(),       OKR_VERSION,
-                                      GetInterface,       nullptr};
+    static const okr_plugin plugin = {
+        OKR_ABI_MAJOR, OKR_ABI_MINOR, sizeof(okr_plugin), id.c_str(),
+        name.c_str(),  OKR_VERSION,   GetInterface,       nullptr};
     return &plugin;
   }
 };
@@ -211,10 +228,14 @@ struct ProgressFeed {
   }
 
   static const okr_plugin* Entry() {
-    static const okr_plugin plugin = {
-        OKR_ABI_MAJOR, OKR_ABI_MINOR, sizeof(okr_plugin),
-        "org.okrd.builtin.progress-json", "built-in JSON progress output",
-        OKR_VERSION, GetInterface, nullptr};
+    static const okr_plugin plugin = {OKR_ABI_MAJOR,
+                                      OKR_ABI_MINOR,
+                                      sizeof(okr_plugin),
+                                      "org.okrd.builtin.progress-json",
+                                      "built-in JSON progress output",
+                                      OKR_VERSION,
+                                      GetInterface,
+                                      nullptr};
     return &plugin;
   }
 };

@@ -65,7 +65,8 @@ std::string Forward(int fd, std::FILE* out) {
   }
   std::fputs(all.c_str(), out);
   std::string step;
-  for (size_t pos = 0; (pos = all.find("step ", pos)) != std::string::npos; ++pos) {
+  for (size_t pos = 0; (pos = all.find("step ", pos)) != std::string::npos;
+       ++pos) {
     if (pos == 0 || all[pos - 1] == '\n') {
       step = all.substr(pos + 9, all.find('\n', pos) - pos - 9);
     }
@@ -79,7 +80,8 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
     return UsageError::Make("expected 'okrd plugin check PATH'");
   }
   const std::string& path = args[1];
-  OKR_ASSIGN_OR_RETURN(std::optional<double> timeout, flags.GetNumber("timeout"));
+  OKR_ASSIGN_OR_RETURN(std::optional<double> timeout,
+                       flags.GetNumber("timeout"));
   if (timeout && (*timeout < 1 || *timeout > 3600)) {
     return UsageError::Make("--timeout: 1 to 3600 seconds");
   }
@@ -94,8 +96,11 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
     close(fds[0]);
     alarm(seconds);  // A plugin that hangs is killed (SIGALRM).
     std::FILE* report = fdopen(fds[1], "w");
-    const int problems = report == nullptr ? 1 : CheckPlugin(
-        path, MakeExampleOrganisation(env.clock->Today()), report);
+    const int problems =
+        report == nullptr
+            ? 1
+            : CheckPlugin(path, MakeExampleOrganisation(env.clock->Today()),
+                          report);
     if (report != nullptr) std::fclose(report);
     _exit(problems > 100 ? 100 : problems);
   }
@@ -108,13 +113,16 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
   if (WIFSIGNALED(wstatus)) {
     const int sig = WTERMSIG(wstatus);
     if (sig == SIGALRM) {
-      std::fprintf(env.out, "problem  the plugin did not finish within %u s in: %s\n",
+      std::fprintf(env.out,
+                   "problem  the plugin did not finish within %u s in: %s\n",
                    seconds, step.c_str());
     } else {
-      std::fprintf(env.out, "problem  the plugin crashed (signal %d, %s) in: %s\n",
-                   sig, strsignal(sig), step.c_str());
+      std::fprintf(env.out,
+                   "problem  the plugin crashed (signal %d, %s) in: %s\n", sig,
+                   strsignal(sig), step.c_str());
     }
-    return Internal("plugin check: " + path + " crashed; it must not be loaded");
+    return Internal("plugin check: " + path +
+                    " crashed; it must not be loaded");
   }
   const int problems = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 1;
   if (problems > 0) {
@@ -129,12 +137,14 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
 
 Command MakePluginsCommand() {
   return {.name = "plugins",
-          .summary = "list the importers, outputs and notifiers, and where "
-                     "they come from",
+          .summary =
+              "list the importers, outputs and notifiers, and where "
+              "they come from",
           .usage = "okrd plugins list [--plugin PATH]...",
-          .details = "Lists the built-ins, the plugins in the [plugins] "
-                     "directory and each --plugin,\nand every plugin that was "
-                     "refused with the reason.",
+          .details =
+              "Lists the built-ins, the plugins in the [plugins] "
+              "directory and each --plugin,\nand every plugin that was "
+              "refused with the reason.",
           .flags = {PluginFlag()},
           .run = RunPluginsList};
 }
@@ -143,10 +153,11 @@ Command MakePluginCommand() {
   return {.name = "plugin",
           .summary = "check a plugin file in a separate process",
           .usage = "okrd plugin check PATH [--timeout SECONDS]",
-          .details = "Loads the plugin in a child process, looks up every "
-                     "interface, runs its self-test\nand its sample input, "
-                     "and reports what is wrong; a crash is reported too.\n"
-                     "Exit status 0 when the plugin is fine.",
+          .details =
+              "Loads the plugin in a child process, looks up every "
+              "interface, runs its self-test\nand its sample input, "
+              "and reports what is wrong; a crash is reported too.\n"
+              "Exit status 0 when the plugin is fine.",
           .flags = {{"timeout", true,
                      "kill the check after this long (default 60)", "SECONDS"}},
           .run = RunPluginCheck};

@@ -48,8 +48,10 @@ std::vector<KrContext> KeyResultsWithCycles(const Organisation& org) {
 
 Event KrEvent(const char* type, UnixSeconds now, const KrContext& c,
               std::string summary) {
-  return {type, now,
-          {{"kr", c.kr->key}, {"kr_title", c.kr->title},
+  return {type,
+          now,
+          {{"kr", c.kr->key},
+           {"kr_title", c.kr->title},
            {"objective", c.objective->key},
            {"objective_title", c.objective->title},
            {"cycle", c.objective->cycle}},
@@ -68,8 +70,8 @@ std::string AtRiskReason(const Organisation& org, const KrContext& c,
   if (c.cycle == nullptr || PhaseOn(*c.cycle, today) != Phase::kExecution) {
     return "";
   }
-  const double length = static_cast<double>(c.cycle->end.ToDays() -
-                                            c.cycle->start.ToDays() + 1);
+  const double length =
+      static_cast<double>(c.cycle->end.ToDays() - c.cycle->start.ToDays() + 1);
   const double elapsed =
       static_cast<double>(today.ToDays() - c.cycle->start.ToDays()) / length;
   const double progress = KeyResultProgress(*c.kr);
@@ -98,7 +100,8 @@ void CheckInEvents(const Organisation& org, ScanState* s,
   for (const CheckIn& ci : org.check_ins) {
     max_id = std::max(max_id, ci.id);
     if (ci.id <= s->last_check_in_id) continue;
-    Event e{kEventCheckInSubmitted, ci.at,
+    Event e{kEventCheckInSubmitted,
+            ci.at,
             {{"check_in_id", std::to_string(ci.id)},
              {"target_kind", std::string(TargetKindName(ci.target_kind))},
              {"target", ci.target_key},
@@ -112,11 +115,13 @@ void CheckInEvents(const Organisation& org, ScanState* s,
       e.attrs.push_back({"kr_title", what});
     }
     if (ci.value) e.attrs.push_back({"value", Number(*ci.value)});
-    if (ci.confidence) e.attrs.push_back({"confidence", Number(*ci.confidence)});
-    e.summary = "Check-in on \"" + what + "\"" +
-                (ci.author_email.empty() ? "" : " by " + ci.author_email) +
-                (ci.value ? ": now " + Number(*ci.value) : "") +
-                (ci.confidence ? ", confidence " + Percent(*ci.confidence) : "");
+    if (ci.confidence)
+      e.attrs.push_back({"confidence", Number(*ci.confidence)});
+    e.summary =
+        "Check-in on \"" + what + "\"" +
+        (ci.author_email.empty() ? "" : " by " + ci.author_email) +
+        (ci.value ? ": now " + Number(*ci.value) : "") +
+        (ci.confidence ? ", confidence " + Percent(*ci.confidence) : "");
     out->push_back(std::move(e));
   }
   s->last_check_in_id = max_id;
@@ -131,9 +136,12 @@ void PhaseEvents(const Organisation& org, const Date& today, UnixSeconds now,
     s->phases[c.name] = phase;
     if (!changed || phase == Phase::kBefore || phase == Phase::kAfter) continue;
     const std::string name(PhaseName(phase));
-    out->push_back({kEventPhaseStarted, now,
-                    {{"cycle", c.name}, {"phase", name},
-                     {"start", c.start.ToString()}, {"end", c.end.ToString()}},
+    out->push_back({kEventPhaseStarted,
+                    now,
+                    {{"cycle", c.name},
+                     {"phase", name},
+                     {"start", c.start.ToString()},
+                     {"end", c.end.ToString()}},
                     "Cycle " + c.name + ": " + name + " started"});
   }
 }
@@ -188,7 +196,9 @@ std::vector<Event> DiffEvents(const Organisation& org, UnixSeconds now,
 EventScanner::EventScanner(Store* store, const Clock* clock,
                            std::vector<std::shared_ptr<Notifier>> notifiers,
                            EventScannerOptions options)
-    : store_(store), clock_(clock), notifiers_(std::move(notifiers)),
+    : store_(store),
+      clock_(clock),
+      notifiers_(std::move(notifiers)),
       options_(options) {}
 
 EventScanner::~EventScanner() { Stop(); }

@@ -49,8 +49,8 @@ struct EventScannerOptions {
 struct ScanState {
   bool initialised = false;
   int64_t last_check_in_id = 0;
-  std::set<std::string> at_risk;   // KR keys.
-  std::set<std::string> overdue;   // KR keys.
+  std::set<std::string> at_risk;        // KR keys.
+  std::set<std::string> overdue;        // KR keys.
   std::map<std::string, Phase> phases;  // Cycle name -> phase.
 };
 

@@ -21,9 +21,9 @@
 namespace okr {
 
 struct OutputRouteOptions {
-  std::string version;          // okrd_version fact.
-  UnixSeconds start_time = 0;   // start_time fact.
-  std::set<std::string> skip;   // Paths not to serve (e.g. disabled).
+  std::string version;         // okrd_version fact.
+  UnixSeconds start_time = 0;  // start_time fact.
+  std::set<std::string> skip;  // Paths not to serve (e.g. disabled).
 };
 
 void AddOutputRoutes(Router* router, const Registry& registry, Store* store,

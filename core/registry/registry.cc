@@ -17,9 +17,15 @@ std::string ImportDiagnostic::ToString() const {
   if (line > 0 && column > 0) out += ":" + std::to_string(column);
   if (!out.empty()) out += ": ";
   switch (severity) {
-    case Severity::kInfo: out += "note: "; break;
-    case Severity::kWarning: out += "warning: "; break;
-    case Severity::kError: out += "error: "; break;
+    case Severity::kInfo:
+      out += "note: ";
+      break;
+    case Severity::kWarning:
+      out += "warning: ";
+      break;
+    case Severity::kError:
+      out += "error: ";
+      break;
   }
   return out + message;
 }

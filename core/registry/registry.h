@@ -86,8 +86,7 @@ class Output {
   // Host facts such as okrd_version and store_revision are passed along.
   virtual Result<std::string> Render(
       const Organisation& org, UnixSeconds now,
-      const std::vector<std::pair<std::string, std::string>>& facts)
-      const = 0;
+      const std::vector<std::pair<std::string, std::string>>& facts) const = 0;
 };
 
 class Notifier {
@@ -110,7 +109,9 @@ class Registry {
   // Plugins that loaded but offer nothing still show in `plugins list`.
   void AddPlugin(Origin origin) { plugins_.push_back(std::move(origin)); }
   // Problems met while loading (a refused plugin), for `plugins list`.
-  void AddProblem(std::string problem) { problems_.push_back(std::move(problem)); }
+  void AddProblem(std::string problem) {
+    problems_.push_back(std::move(problem));
+  }
 
   const std::vector<Entry<Importer>>& importers() const { return importers_; }
   const std::vector<Entry<Output>>& outputs() const { return outputs_; }

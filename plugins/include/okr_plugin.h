@@ -63,12 +63,12 @@ enum {
 enum { OKR_SEV_INFO = 0, OKR_SEV_WARNING = 1, OKR_SEV_ERROR = 2 };
 
 typedef struct okr_str { /* UTF-8, not necessarily NUL-terminated */
-  const char *ptr;
+  const char* ptr;
   size_t len;
 } okr_str;
 
 typedef struct okr_bytes {
-  const uint8_t *ptr;
+  const uint8_t* ptr;
   size_t len;
 } okr_bytes;
 
@@ -81,16 +81,16 @@ typedef struct okr_kv {
 typedef struct okr_host {
   uint32_t struct_size;
   uint32_t abi_major, abi_minor;
-  void *host_data;
+  void* host_data;
   /* level: OKR_SEV_*. The host copies msg. */
-  void (*log)(const struct okr_host *host, int32_t level, okr_str msg);
+  void (*log)(const struct okr_host* host, int32_t level, okr_str msg);
 } okr_host;
 
 /* Per-call diagnostics: where (location such as a file name or element
  * path, 1-based line and column, 0 when unknown), how bad, what. */
 typedef struct okr_diag_sink {
-  void *ctx;
-  void (*report)(void *ctx, int32_t severity, okr_str location, int64_t line,
+  void* ctx;
+  void (*report)(void* ctx, int32_t severity, okr_str location, int64_t line,
                  int64_t column, okr_str message);
 } okr_diag_sink;
 
@@ -106,24 +106,24 @@ typedef struct okr_diag_sink {
  * Unknown fields are reported by the host as warnings. `line` is where the
  * record came from (0 when unknown). */
 typedef struct okr_record_sink {
-  void *ctx;
+  void* ctx;
   /* Returns 0 to continue, non-zero to stop (a host limit was reached). */
-  int32_t (*record)(void *ctx, okr_str kind, const okr_kv *fields, size_t n,
+  int32_t (*record)(void* ctx, okr_str kind, const okr_kv* fields, size_t n,
                     int64_t line);
 } okr_record_sink;
 
 typedef struct okr_importer_v1 {
   uint32_t struct_size;
-  const char *format;            /* short name, e.g. "mindmap" */
-  const char *const *extensions; /* NULL-terminated, e.g. ".mm" */
+  const char* format;            /* short name, e.g. "mindmap" */
+  const char* const* extensions; /* NULL-terminated, e.g. ".mm" */
   /* 0..100: how sure the plugin is that `head` (the first bytes of a file
    * called `name`) is its format. [thread-safe] */
   int32_t (*probe)(okr_str name, okr_bytes head);
   /* Parses `input` fully and pushes records. Options: "cycle" (for items
    * that name none), "today" (YYYY-MM-DD). Returns OKR_*. [thread-safe] */
-  int32_t (*import)(const okr_host *host, okr_str name, okr_bytes input,
-                    const okr_kv *options, size_t n_options,
-                    const okr_record_sink *out, const okr_diag_sink *diag);
+  int32_t (*import)(const okr_host* host, okr_str name, okr_bytes input,
+                    const okr_kv* options, size_t n_options,
+                    const okr_record_sink* out, const okr_diag_sink* diag);
   /* A small valid input for `okrd plugin check` (may be empty). */
   okr_bytes sample;
 } okr_importer_v1;
@@ -150,31 +150,31 @@ typedef struct okr_kr_view {
 
 typedef struct okr_model_view { /* a snapshot owned by the host */
   uint32_t struct_size;
-  void *ctx;
+  void* ctx;
   int64_t now; /* Unix seconds */
-  size_t (*objective_count)(void *ctx);
+  size_t (*objective_count)(void* ctx);
   /* Fills *out (up to out->struct_size); OKR_E_LIMIT when i is too big. */
-  int32_t (*objective_at)(void *ctx, size_t i, okr_objective_view *out);
-  size_t (*kr_count)(void *ctx);
-  int32_t (*kr_at)(void *ctx, size_t i, okr_kr_view *out);
+  int32_t (*objective_at)(void* ctx, size_t i, okr_objective_view* out);
+  size_t (*kr_count)(void* ctx);
+  int32_t (*kr_at)(void* ctx, size_t i, okr_kr_view* out);
   /* Host facts: "okrd_version", "store_revision", "start_time", ... */
-  const okr_kv *facts;
+  const okr_kv* facts;
   size_t n_facts;
 } okr_model_view;
 
 typedef struct okr_writer {
-  void *ctx;
+  void* ctx;
   /* Appends len bytes; returns 0, or non-zero to stop (size limit). */
-  int32_t (*write)(void *ctx, const char *buf, size_t len);
+  int32_t (*write)(void* ctx, const char* buf, size_t len);
 } okr_writer;
 
 typedef struct okr_feed_v1 {
   uint32_t struct_size;
-  const char *path;         /* served at, e.g. "/metrics" */
-  const char *content_type; /* e.g. "text/plain; version=0.0.4" */
+  const char* path;         /* served at, e.g. "/metrics" */
+  const char* content_type; /* e.g. "text/plain; version=0.0.4" */
   /* Writes the document. [thread-safe] */
-  int32_t (*render)(const okr_host *host, const okr_model_view *model,
-                    const okr_writer *out, const okr_diag_sink *diag);
+  int32_t (*render)(const okr_host* host, const okr_model_view* model,
+                    const okr_writer* out, const okr_diag_sink* diag);
 } okr_feed_v1;
 
 /* ---- okr.notifier/1: events -> side effects ----------------------------
@@ -184,7 +184,7 @@ typedef struct okr_event {
   uint32_t struct_size;
   okr_str type;
   int64_t time; /* Unix seconds */
-  const okr_kv *attrs;
+  const okr_kv* attrs;
   size_t n_attrs;
   okr_str summary; /* one human-readable line */
 } okr_event;
@@ -193,12 +193,12 @@ typedef struct okr_notifier_v1 {
   uint32_t struct_size;
   /* Makes an instance from "key=value" configuration (the [webhook]
    * section, for example). *instance stays plugin-owned. */
-  int32_t (*create)(const okr_host *host, const okr_kv *config, size_t n,
-                    void **instance, const okr_diag_sink *diag);
+  int32_t (*create)(const okr_host* host, const okr_kv* config, size_t n,
+                    void** instance, const okr_diag_sink* diag);
   /* One call at a time per instance, from a host worker thread. May block
    * (bounded by the plugin's own timeouts). */
-  int32_t (*notify)(void *instance, const okr_event *event);
-  void (*destroy)(void *instance);
+  int32_t (*notify)(void* instance, const okr_event* event);
+  void (*destroy)(void* instance);
 } okr_notifier_v1;
 
 /* ---- the entry ---------------------------------------------------------- */
@@ -206,21 +206,21 @@ typedef struct okr_plugin {
   uint32_t abi_major; /* = OKR_ABI_MAJOR at build; read first */
   uint32_t abi_minor; /* = OKR_ABI_MINOR at build */
   uint32_t struct_size;
-  const char *id;      /* reverse-DNS, e.g. "org.okrd.mindmap" */
-  const char *name;    /* one line for `okrd plugins list` */
-  const char *version; /* the plugin's own version */
+  const char* id;      /* reverse-DNS, e.g. "org.okrd.mindmap" */
+  const char* name;    /* one line for `okrd plugins list` */
+  const char* version; /* the plugin's own version */
   /* The vtable for an interface id, or NULL. [thread-safe] */
-  const void *(*get_interface)(const char *iface_id);
+  const void* (*get_interface)(const char* iface_id);
   /* Checks itself with its own sample data; reports through diag.
    * NULL when the plugin has none. */
-  int32_t (*self_test)(const okr_host *host, const okr_diag_sink *diag);
+  int32_t (*self_test)(const okr_host* host, const okr_diag_sink* diag);
 } okr_plugin;
 
 #define OKR_PLUGIN_ENTRY_SYMBOL "okr_plugin_entry"
-typedef const okr_plugin *(*okr_plugin_entry_fn)(void);
+typedef const okr_plugin* (*okr_plugin_entry_fn)(void);
 
 /* Each plugin defines exactly this one exported function. */
-OKR_EXPORT const okr_plugin *okr_plugin_entry(void);
+OKR_EXPORT const okr_plugin* okr_plugin_entry(void);
 
 #ifdef __cplusplus
 }

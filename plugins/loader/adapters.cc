@@ -28,9 +28,8 @@ class PluginImporter : public Importer {
                  const okr_importer_v1* v)
       : lib_(std::move(lib)), v_(v) {
     format_ = FromCString(v->format, 64);
-    for (const char* const* e = v->extensions; e != nullptr && *e != nullptr &&
-                                               extensions_.size() < 32;
-         ++e) {
+    for (const char* const* e = v->extensions;
+         e != nullptr && *e != nullptr && extensions_.size() < 32; ++e) {
       extensions_.push_back(FromCString(*e, 32));
     }
   }
@@ -40,9 +39,8 @@ class PluginImporter : public Importer {
 
   int Probe(std::string_view name, std::string_view head) const override {
     okr_bytes bytes{reinterpret_cast<const uint8_t*>(head.data()), head.size()};
-    Result<int32_t> score = Guarded(What(*lib_, "probe"), [&] {
-      return v_->probe(ToOkrStr(name), bytes);
-    });
+    Result<int32_t> score = Guarded(
+        What(*lib_, "probe"), [&] { return v_->probe(ToOkrStr(name), bytes); });
     if (!score.ok()) {
       LogWarn(score.status().message());
       return 0;
@@ -114,7 +112,8 @@ struct DiagCollector {
 class PluginOutput : public Output {
  public:
   PluginOutput(std::shared_ptr<const PluginLibrary> lib, const okr_feed_v1* v)
-      : lib_(std::move(lib)), v_(v),
+      : lib_(std::move(lib)),
+        v_(v),
         path_(FromCString(v->path, 256)),
         content_type_(FromCString(v->content_type, 256)) {}
 
@@ -159,11 +158,11 @@ class PluginNotifier : public Notifier {
 
   Status Notify(const Event& event) override {
     const std::vector<okr_kv> attrs = ToKvs(event.attrs);
-    const okr_event ev{sizeof(okr_event), ToOkrStr(event.type), event.time,
-                       attrs.data(), attrs.size(), ToOkrStr(event.summary)};
-    Result<int32_t> code = Guarded(What(*lib_, "notify"), [&] {
-      return v_->notify(instance_, &ev);
-    });
+    const okr_event ev{sizeof(okr_event), ToOkrStr(event.type),
+                       event.time,        attrs.data(),
+                       attrs.size(),      ToOkrStr(event.summary)};
+    Result<int32_t> code = Guarded(What(*lib_, "notify"),
+                                   [&] { return v_->notify(instance_, &ev); });
     if (!code.ok()) return code.status();
     return CodeStatus(What(*lib_, "notify"), *code);
   }
@@ -178,10 +177,10 @@ class PluginNotifier : public Notifier {
 
 Result<const void*> LookUpInterface(const PluginLibrary& lib,
                                     const char* iface_id, size_t min_size) {
-  OKR_ASSIGN_OR_RETURN(const void* v,
-                       Guarded(What(lib, "get_interface(\"" +
-                                             std::string(iface_id) + "\")"),
-                               [&] { return lib.entry->get_interface(iface_id); }));
+  OKR_ASSIGN_OR_RETURN(
+      const void* v,
+      Guarded(What(lib, "get_interface(\"" + std::string(iface_id) + "\")"),
+              [&] { return lib.entry->get_interface(iface_id); }));
   if (v == nullptr) return v;
   const uint32_t size = *static_cast<const uint32_t*>(v);
   if (!StructHolds(size, min_size)) {
@@ -222,14 +221,16 @@ Result<std::shared_ptr<Output>> MakeOutput(
                               ": needs render, content_type and a path "
                               "starting with '/'");
   }
-  return std::shared_ptr<Output>(std::make_shared<PluginOutput>(std::move(lib), v));
+  return std::shared_ptr<Output>(
+      std::make_shared<PluginOutput>(std::move(lib), v));
 }
 
 Result<std::shared_ptr<Notifier>> MakeNotifier(
     std::shared_ptr<const PluginLibrary> lib, const KeyValues& config) {
-  OKR_ASSIGN_OR_RETURN(const void* raw,
-                       LookUpInterface(*lib, OKR_IFACE_NOTIFIER_1,
-                                       OKR_FIELD_END(okr_notifier_v1, destroy)));
+  OKR_ASSIGN_OR_RETURN(
+      const void* raw,
+      LookUpInterface(*lib, OKR_IFACE_NOTIFIER_1,
+                      OKR_FIELD_END(okr_notifier_v1, destroy)));
   if (raw == nullptr) return std::shared_ptr<Notifier>();
   const auto* v = static_cast<const okr_notifier_v1*>(raw);
   if (v->create == nullptr || v->notify == nullptr || v->destroy == nullptr) {
@@ -241,8 +242,8 @@ Result<std::shared_ptr<Notifier>> MakeNotifier(
   const okr_diag_sink diag = diags.Sink();
   void* instance = nullptr;
   OKR_ASSIGN_OR_RETURN(int32_t code, Guarded(What(*lib, "create"), [&] {
-                         return v->create(HostServices(), kvs.data(), kvs.size(),
-                                          &instance, &diag);
+                         return v->create(HostServices(), kvs.data(),
+                                          kvs.size(), &instance, &diag);
                        }));
   Status s = diags.Explain(CodeStatus(What(*lib, "create"), code));
   if (!s.ok()) return s;
@@ -265,8 +266,8 @@ Status RegisterPlugin(std::shared_ptr<const PluginLibrary> lib,
 void LoadAndRegister(const std::string& path, const KeyValues& notifier_config,
                      Registry* registry) {
   Result<std::shared_ptr<const PluginLibrary>> lib = LoadPluginLibrary(path);
-  Status s = lib.ok() ? RegisterPlugin(*lib, notifier_config, registry)
-                      : lib.status();
+  Status s =
+      lib.ok() ? RegisterPlugin(*lib, notifier_config, registry) : lib.status();
   if (lib.ok()) {
     for (const std::string& n : (*lib)->notes) LogInfo(path + ": " + n);
   }

@@ -47,9 +47,8 @@ void SelfTest(const PluginLibrary& lib, Report* r) {
   } diags{r};
   const okr_diag_sink sink{&diags, &Diags::On};
   r->Step("self-test");
-  Result<int32_t> code = Guarded("self_test", [&] {
-    return e->self_test(HostServices(), &sink);
-  });
+  Result<int32_t> code =
+      Guarded("self_test", [&] { return e->self_test(HostServices(), &sink); });
   Status s = code.ok() ? CodeStatus("self_test", *code) : code.status();
   s.ok() ? r->Ok("self-test passed") : r->Problem(s.message());
 }
@@ -58,7 +57,8 @@ void CheckImporter(std::shared_ptr<const PluginLibrary> lib, Report* r) {
   r->Step(std::string("look up ") + OKR_IFACE_IMPORTER_1);
   Result<std::shared_ptr<Importer>> importer = MakeImporter(lib);
   if (!importer.ok()) return r->Problem(importer.status().message());
-  if (!*importer) return r->Note(std::string(OKR_IFACE_IMPORTER_1) + ": absent");
+  if (!*importer)
+    return r->Note(std::string(OKR_IFACE_IMPORTER_1) + ": absent");
   std::string exts;
   for (const std::string& e : (*importer)->extensions()) exts += " " + e;
   r->Ok(std::string(OKR_IFACE_IMPORTER_1) + ": format " +
@@ -75,8 +75,8 @@ void CheckImporter(std::shared_ptr<const PluginLibrary> lib, Report* r) {
   if ((*importer)->Probe(name, sample) == 0) {
     r->Problem("probe gives 0 for the plugin's own sample");
   }
-  Result<ImportOutcome> outcome =
-      (*importer)->Import({.name = name, .bytes = sample, .default_cycle = "check"});
+  Result<ImportOutcome> outcome = (*importer)->Import(
+      {.name = name, .bytes = sample, .default_cycle = "check"});
   if (!outcome.ok()) return r->Problem(outcome.status().message());
   for (const ImportDiagnostic& d : outcome->diagnostics) r->Note(d.ToString());
   if (outcome->HasErrors()) return r->Problem("the sample has errors");
@@ -94,7 +94,8 @@ void CheckOutput(std::shared_ptr<const PluginLibrary> lib,
   r->Ok(std::string(OKR_IFACE_FEED_1) + ": " + (*output)->path() + " (" +
         (*output)->content_type() + ")");
   r->Step("render the example organisation");
-  Result<std::string> text = (*output)->Render(org, 0, {{"okrd_version", "check"}});
+  Result<std::string> text =
+      (*output)->Render(org, 0, {{"okrd_version", "check"}});
   if (!text.ok()) return r->Problem(text.status().message());
   r->Ok("rendered " + std::to_string(text->size()) + " bytes");
 }
@@ -111,7 +112,8 @@ void CheckNotifier(std::shared_ptr<const PluginLibrary> lib, Report* r) {
     }
     return r->Problem(notifier.status().message());
   }
-  if (!*notifier) return r->Note(std::string(OKR_IFACE_NOTIFIER_1) + ": absent");
+  if (!*notifier)
+    return r->Note(std::string(OKR_IFACE_NOTIFIER_1) + ": absent");
   r->Ok(std::string(OKR_IFACE_NOTIFIER_1) + ": created and destroyed");
 }
 
@@ -127,8 +129,8 @@ int CheckPlugin(const std::string& path, const Organisation& sample_org,
     return r.problems();
   }
   const Origin& o = (*lib)->origin;
-  r.Ok("loaded " + o.plugin_id + " \"" + o.name + "\" " + o.version +
-       " (ABI " + std::to_string((*lib)->entry->abi_major) + "." +
+  r.Ok("loaded " + o.plugin_id + " \"" + o.name + "\" " + o.version + " (ABI " +
+       std::to_string((*lib)->entry->abi_major) + "." +
        std::to_string((*lib)->entry->abi_minor) + ")");
   for (const std::string& n : (*lib)->notes) r.Note(n);
   CheckImporter(*lib, &r);

@@ -10,14 +10,22 @@ namespace okr {
 
 std::string_view CodeName(int32_t code) {
   switch (code) {
-    case OKR_OK: return "ok";
-    case OKR_E_INVALID_INPUT: return "invalid input";
-    case OKR_E_UNSUPPORTED: return "unsupported";
-    case OKR_E_LIMIT: return "limit reached";
-    case OKR_E_CONFIG: return "bad configuration";
-    case OKR_E_UNAVAILABLE: return "remote end unavailable";
-    case OKR_E_INTERNAL: return "internal error";
-    default: return "";
+    case OKR_OK:
+      return "ok";
+    case OKR_E_INVALID_INPUT:
+      return "invalid input";
+    case OKR_E_UNSUPPORTED:
+      return "unsupported";
+    case OKR_E_LIMIT:
+      return "limit reached";
+    case OKR_E_CONFIG:
+      return "bad configuration";
+    case OKR_E_UNAVAILABLE:
+      return "remote end unavailable";
+    case OKR_E_INTERNAL:
+      return "internal error";
+    default:
+      return "";
   }
 }
 
@@ -31,7 +39,8 @@ Status CodeStatus(const std::string& what, int32_t code) {
   if (code == OKR_E_INVALID_INPUT || code == OKR_E_CONFIG) {
     return InvalidArgument(what + ": " + std::string(name));
   }
-  if (code == OKR_E_UNAVAILABLE) return Unavailable(what + ": " + std::string(name));
+  if (code == OKR_E_UNAVAILABLE)
+    return Unavailable(what + ": " + std::string(name));
   return Internal(what + ": " + std::string(name));
 }
 
@@ -60,8 +69,8 @@ void HostLog(const okr_host* /*host*/, int32_t level, okr_str msg) {
 }  // namespace
 
 const okr_host* HostServices() {
-  static const okr_host kHost = {sizeof(okr_host), OKR_ABI_MAJOR,
-                                 OKR_ABI_MINOR, nullptr, HostLog};
+  static const okr_host kHost = {sizeof(okr_host), OKR_ABI_MAJOR, OKR_ABI_MINOR,
+                                 nullptr, HostLog};
   return &kHost;
 }
 

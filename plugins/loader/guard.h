@@ -43,7 +43,8 @@ std::string_view CodeName(int32_t code);
 bool StructHolds(uint32_t size, size_t end);
 inline constexpr uint32_t kMaxStructSize = 64 * 1024;
 
-#define OKR_FIELD_END(type, field) (offsetof(type, field) + sizeof(((type*)0)->field))
+#define OKR_FIELD_END(type, field) \
+  (offsetof(type, field) + sizeof(((type*)0)->field))
 
 const okr_host* HostServices();
 

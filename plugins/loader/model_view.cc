@@ -54,17 +54,25 @@ ModelView::ModelView(const Organisation& org, UnixSeconds now,
   std::map<std::string, const Objective*> objectives;
   for (const Objective& o : org.objectives) {
     objectives[o.key] = &o;
-    Item item{.key = o.key, .title = o.title, .cycle = o.cycle,
-              .unit_key = o.unit_key, .unit_name = unit_names[o.unit_key]};
+    Item item{.key = o.key,
+              .title = o.title,
+              .cycle = o.cycle,
+              .unit_key = o.unit_key,
+              .unit_name = unit_names[o.unit_key]};
     item.progress = ObjectiveProgress(org, o.key).value_or(kNaN);
     item.confidence = ObjectiveConfidence(org, o).value_or(kNaN);
     auto s = stats.find({TargetKind::kObjective, o.key});
-    if (s != stats.end()) item.checkins = s->second.count, item.last_checkin = s->second.last;
+    if (s != stats.end())
+      item.checkins = s->second.count, item.last_checkin = s->second.last;
     objectives_.push_back(std::move(item));
   }
   for (const KeyResult& k : org.key_results) {
-    Item item{.key = k.key, .title = k.title, .parent = k.objective_key,
-              .measure = k.unit, .start = k.start, .target = k.target,
+    Item item{.key = k.key,
+              .title = k.title,
+              .parent = k.objective_key,
+              .measure = k.unit,
+              .start = k.start,
+              .target = k.target,
               .current = k.current};
     if (auto o = objectives.find(k.objective_key); o != objectives.end()) {
       item.cycle = o->second->cycle;
@@ -74,12 +82,15 @@ ModelView::ModelView(const Organisation& org, UnixSeconds now,
     const CheckIn* latest = LatestCheckIn(org, TargetKind::kKeyResult, k.key);
     item.confidence = latest ? latest->confidence.value_or(kNaN) : kNaN;
     auto s = stats.find({TargetKind::kKeyResult, k.key});
-    if (s != stats.end()) item.checkins = s->second.count, item.last_checkin = s->second.last;
+    if (s != stats.end())
+      item.checkins = s->second.count, item.last_checkin = s->second.last;
     krs_.push_back(std::move(item));
   }
-  for (const auto& [k, v] : facts_) fact_kvs_.push_back({ToOkrStr(k), ToOkrStr(v)});
-  view_ = {sizeof(okr_model_view), this, now, &ObjectiveCount, &ObjectiveAt,
-           &KrCount, &KrAt, fact_kvs_.data(), fact_kvs_.size()};
+  for (const auto& [k, v] : facts_)
+    fact_kvs_.push_back({ToOkrStr(k), ToOkrStr(v)});
+  view_ = {sizeof(okr_model_view), this,     now,   &ObjectiveCount,
+           &ObjectiveAt,           &KrCount, &KrAt, fact_kvs_.data(),
+           fact_kvs_.size()};
 }
 
 size_t ModelView::ObjectiveCount(void* ctx) {
@@ -94,10 +105,16 @@ int32_t ModelView::ObjectiveAt(void* ctx, size_t i, okr_objective_view* out) {
   const auto& items = static_cast<ModelView*>(ctx)->objectives_;
   if (i >= items.size()) return OKR_E_LIMIT;
   const Item& it = items[i];
-  const okr_objective_view full = {
-      sizeof(okr_objective_view), ToOkrStr(it.key), ToOkrStr(it.title),
-      ToOkrStr(it.cycle), ToOkrStr(it.unit_key), ToOkrStr(it.unit_name),
-      it.progress, it.confidence, it.checkins, it.last_checkin};
+  const okr_objective_view full = {sizeof(okr_objective_view),
+                                   ToOkrStr(it.key),
+                                   ToOkrStr(it.title),
+                                   ToOkrStr(it.cycle),
+                                   ToOkrStr(it.unit_key),
+                                   ToOkrStr(it.unit_name),
+                                   it.progress,
+                                   it.confidence,
+                                   it.checkins,
+                                   it.last_checkin};
   return CopyOut(full, out);
 }
 
@@ -106,10 +123,11 @@ int32_t ModelView::KrAt(void* ctx, size_t i, okr_kr_view* out) {
   if (i >= items.size()) return OKR_E_LIMIT;
   const Item& it = items[i];
   const okr_kr_view full = {
-      sizeof(okr_kr_view), ToOkrStr(it.key), ToOkrStr(it.title),
-      ToOkrStr(it.parent), ToOkrStr(it.cycle), ToOkrStr(it.unit_key),
-      ToOkrStr(it.measure), it.start, it.target, it.current, it.progress,
-      it.confidence, it.checkins, it.last_checkin};
+      sizeof(okr_kr_view),  ToOkrStr(it.key),   ToOkrStr(it.title),
+      ToOkrStr(it.parent),  ToOkrStr(it.cycle), ToOkrStr(it.unit_key),
+      ToOkrStr(it.measure), it.start,           it.target,
+      it.current,           it.progress,        it.confidence,
+      it.checkins,          it.last_checkin};
   return CopyOut(full, out);
 }
 

@@ -29,9 +29,9 @@ Status CheckFileTrust(const std::string& path) {
 Result<std::shared_ptr<const PluginLibrary>> Validate(
     okr_plugin_entry_fn entry_fn, const std::string& path) {
   const std::string what = path.empty() ? "built-in plugin" : path;
-  OKR_ASSIGN_OR_RETURN(const okr_plugin* entry,
-                       Guarded(what + ": okr_plugin_entry()",
-                               [&] { return entry_fn(); }));
+  OKR_ASSIGN_OR_RETURN(
+      const okr_plugin* entry,
+      Guarded(what + ": okr_plugin_entry()", [&] { return entry_fn(); }));
   if (entry == nullptr) {
     return FailedPrecondition(what + ": okr_plugin_entry() returned NULL");
   }
@@ -39,10 +39,12 @@ Result<std::shared_ptr<const PluginLibrary>> Validate(
     return FailedPrecondition(
         what + ": built for plugin ABI " + std::to_string(entry->abi_major) +
         "." + std::to_string(entry->abi_minor) + ", this okrd speaks ABI " +
-        std::to_string(OKR_ABI_MAJOR) + ".x; rebuild it against this okrd's "
+        std::to_string(OKR_ABI_MAJOR) +
+        ".x; rebuild it against this okrd's "
         "okr_plugin.h");
   }
-  if (!StructHolds(entry->struct_size, OKR_FIELD_END(okr_plugin, get_interface))) {
+  if (!StructHolds(entry->struct_size,
+                   OKR_FIELD_END(okr_plugin, get_interface))) {
     return FailedPrecondition(what + ": okr_plugin.struct_size " +
                               std::to_string(entry->struct_size) +
                               " is not a valid size (garbage or truncated)");
@@ -55,7 +57,8 @@ Result<std::shared_ptr<const PluginLibrary>> Validate(
   lib->origin.version = FromCString(entry->version, 64);
   if (lib->origin.plugin_id.empty() || lib->origin.name.empty() ||
       lib->origin.version.empty() || entry->get_interface == nullptr) {
-    return FailedPrecondition(what + ": okr_plugin lacks id, name, version or "
+    return FailedPrecondition(what +
+                              ": okr_plugin lacks id, name, version or "
                               "get_interface");
   }
   if (entry->abi_minor > OKR_ABI_MINOR) {
@@ -75,11 +78,12 @@ Result<std::shared_ptr<const PluginLibrary>> LoadPluginLibrary(
   // A path without '/' would make dlopen search the library path.
   const std::string open_path =
       path.find('/') == std::string::npos ? "./" + path : path;
-  void* handle = dlopen(open_path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+  void* handle =
+      dlopen(open_path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
   if (handle == nullptr) {
     const char* error = dlerror();
-    return FailedPrecondition(path + ": cannot load: " +
-                              (error ? error : "unknown dlopen error"));
+    return FailedPrecondition(
+        path + ": cannot load: " + (error ? error : "unknown dlopen error"));
   }
   void* symbol = dlsym(handle, OKR_PLUGIN_ENTRY_SYMBOL);
   if (symbol == nullptr) {

@@ -84,8 +84,8 @@ bool ParseNumber(const std::string& text, double* out) {
 
 }  // namespace
 
-void RecordMapper::Map(const std::string& kind, const okr_kv* fields,
-                       size_t n, int64_t line) {
+void RecordMapper::Map(const std::string& kind, const okr_kv* fields, size_t n,
+                       int64_t line) {
   Fields f;
   for (size_t i = 0; i < n; ++i) {
     f[FromOkrStr(fields[i].key)] = FromOkrStr(fields[i].value);
@@ -99,7 +99,8 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields,
     }
   };
   if (kind == "unit") {
-    Unit u{.key = Take(&f, "key"), .name = Take(&f, "name"),
+    Unit u{.key = Take(&f, "key"),
+           .name = Take(&f, "name"),
            .parent_key = Take(&f, "parent")};
     if (auto level = ParseLevel(Take(&f, "level"))) u.level = *level;
     org.units.push_back(std::move(u));
@@ -108,23 +109,27 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields,
     for (auto [key, date] : {std::pair{"start", &c.start}, {"end", &c.end}}) {
       Result<Date> d = ParseIsoDate(Take(&f, key));
       if (!d.ok()) {
-        Report(Severity::kError, line, "cycle " + std::string(key) + ": " +
-                                           d.status().message());
+        Report(Severity::kError, line,
+               "cycle " + std::string(key) + ": " + d.status().message());
       } else {
         *date = *d;
       }
     }
     org.cycles.push_back(std::move(c));
   } else if (kind == "objective") {
-    Objective o{.key = Take(&f, "key"), .title = Take(&f, "title"),
+    Objective o{.key = Take(&f, "key"),
+                .title = Take(&f, "title"),
                 .description = Take(&f, "description"),
-                .unit_key = Take(&f, "unit"), .owner_email = Take(&f, "owner"),
+                .unit_key = Take(&f, "unit"),
+                .owner_email = Take(&f, "owner"),
                 .cycle = Take(&f, "cycle")};
     if (auto level = ParseLevel(Take(&f, "level"))) o.level = *level;
     org.objectives.push_back(std::move(o));
   } else if (kind == "kr") {
-    KeyResult k{.key = Take(&f, "key"), .objective_key = Take(&f, "objective"),
-                .title = Take(&f, "title"), .owner_email = Take(&f, "owner")};
+    KeyResult k{.key = Take(&f, "key"),
+                .objective_key = Take(&f, "objective"),
+                .title = Take(&f, "title"),
+                .owner_email = Take(&f, "owner")};
     const std::string kr_kind = Take(&f, "kind");
     if (auto parsed = ParseKrKind(kr_kind)) {
       k.kind = *parsed;
@@ -144,7 +149,8 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields,
     }
     org.key_results.push_back(std::move(k));
   } else {
-    Report(Severity::kWarning, line, "record kind \"" + kind + "\" is unknown; ignored");
+    Report(Severity::kWarning, line,
+           "record kind \"" + kind + "\" is unknown; ignored");
     return;
   }
   for (const auto& [key, value] : f) {

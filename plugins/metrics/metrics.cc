@@ -29,10 +29,14 @@ std::string Str(okr_str s) { return s.ptr ? std::string(s.ptr, s.len) : ""; }
 std::string Escape(const std::string& v) {
   std::string out;
   for (char c : v) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
   return out;
 }
@@ -118,7 +122,8 @@ void RenderKeyResults(const okr_model_view* m, Text* t) {
       {"okr_kr_progress_ratio", "gauge", "Progress of the key result (0..1)."},
       {"okr_kr_confidence_ratio", "gauge",
        "Latest confidence in the key result (0..1)."},
-      {"okr_kr_checkins_total", "counter", "Check-ins recorded for the key result."},
+      {"okr_kr_checkins_total", "counter",
+       "Check-ins recorded for the key result."},
       {"okr_kr_last_checkin_timestamp_seconds", "gauge",
        "Time of the latest check-in (Unix seconds)."}};
   const size_t n = m->kr_count(m->ctx);
@@ -153,7 +158,8 @@ void RenderServer(const okr_model_view* m, Text* t) {
             "When the okrd process started (Unix seconds).");
   t->Sample("okrd_process_start_time_seconds", "", FactNumber(m, "start_time"));
   t->Family("okrd_objectives", "gauge", "Objectives in the database.");
-  t->Sample("okrd_objectives", "", static_cast<double>(m->objective_count(m->ctx)));
+  t->Sample("okrd_objectives", "",
+            static_cast<double>(m->objective_count(m->ctx)));
   t->Family("okrd_key_results", "gauge", "Key results in the database.");
   t->Sample("okrd_key_results", "", static_cast<double>(m->kr_count(m->ctx)));
 }
@@ -184,8 +190,20 @@ size_t NoneCount(void*) { return 0; }
 int32_t NoObjective(void*, size_t, okr_objective_view*) { return OKR_E_LIMIT; }
 int32_t OneKr(void*, size_t i, okr_kr_view* out) {
   if (i != 0 || out->struct_size < sizeof(okr_kr_view)) return OKR_E_LIMIT;
-  *out = okr_kr_view{sizeof(okr_kr_view), {"k\"1", 3}, {"T", 1}, {"o", 1},
-                     {"Q1", 2}, {"u", 1}, {"%", 1}, 0, 10, 5, 0.5, NAN, 2, 7};
+  *out = okr_kr_view{sizeof(okr_kr_view),
+                     {"k\"1", 3},
+                     {"T", 1},
+                     {"o", 1},
+                     {"Q1", 2},
+                     {"u", 1},
+                     {"%", 1},
+                     0,
+                     10,
+                     5,
+                     0.5,
+                     NAN,
+                     2,
+                     7};
   return OKR_OK;
 }
 int32_t Append(void* ctx, const char* buf, size_t len) {
@@ -197,8 +215,15 @@ int32_t SelfTest(const okr_host* /*host*/, const okr_diag_sink* diag) {
   try {
     std::string text;
     const okr_writer w{&text, Append};
-    const okr_model_view m{sizeof(okr_model_view), nullptr, 0, NoneCount,
-                           NoObjective, OneCount, OneKr, nullptr, 0};
+    const okr_model_view m{sizeof(okr_model_view),
+                           nullptr,
+                           0,
+                           NoneCount,
+                           NoObjective,
+                           OneCount,
+                           OneKr,
+                           nullptr,
+                           0};
     if (Render(nullptr, &m, &w, diag) != OKR_OK) return OKR_E_INTERNAL;
     const char* want =
         "okr_kr_progress_ratio{cycle=\"Q1\",unit=\"u\",objective=\"o\","
@@ -215,10 +240,13 @@ int32_t SelfTest(const okr_host* /*host*/, const okr_diag_sink* diag) {
   }
 }
 
-const okr_plugin kPlugin = {OKR_ABI_MAJOR,      OKR_ABI_MINOR,
-                            sizeof(okr_plugin), "org.okrd.metrics",
+const okr_plugin kPlugin = {OKR_ABI_MAJOR,
+                            OKR_ABI_MINOR,
+                            sizeof(okr_plugin),
+                            "org.okrd.metrics",
                             "Prometheus/OpenMetrics text at /metrics",
-                            "0.1.0",            GetInterface,
+                            "0.1.0",
+                            GetInterface,
                             SelfTest};
 
 }  // namespace

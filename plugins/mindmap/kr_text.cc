@@ -26,9 +26,12 @@ bool ValidNumber(std::string* n) {
   size_t i = (!n->empty() && ((*n)[0] == '-' || (*n)[0] == '+')) ? 1 : 0;
   int digits = 0, dots = 0;
   for (; i < n->size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>((*n)[i]))) ++digits;
-    else if ((*n)[i] == '.') ++dots;
-    else return false;
+    if (std::isdigit(static_cast<unsigned char>((*n)[i])))
+      ++digits;
+    else if ((*n)[i] == '.')
+      ++dots;
+    else
+      return false;
   }
   return digits > 0 && dots <= 1;
 }
@@ -54,7 +57,8 @@ KrText ParseKrText(std::string_view text) {
   out.start = std::string(left.substr(start_at));
   out.title = std::string(Trim(left.substr(0, start_at), " \t:(-"));
   size_t target_end = 0;
-  while (target_end < right.size() && IsNumberChar(right[target_end])) ++target_end;
+  while (target_end < right.size() && IsNumberChar(right[target_end]))
+    ++target_end;
   if (target_end == 0) {  // Not a number: keep its first word for messages.
     while (target_end < right.size() && right[target_end] != ' ') ++target_end;
   }

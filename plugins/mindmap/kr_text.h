@@ -14,7 +14,7 @@ namespace okr::mindmap {
 struct KrText {
   enum class Shape { kNoArrow, kRange, kBadNumbers };
   Shape shape = Shape::kNoArrow;
-  std::string title;  // The text before the start number, trimmed.
+  std::string title;          // The text before the start number, trimmed.
   std::string start, target;  // As written, in C locale ("40", "2.5").
   std::string unit;           // After the target: "%", "EUR", "" ...
 };

@@ -12,10 +12,9 @@
 // unit (and optionally current, kind, owner, key, cycle on the root). Any
 // other shape gets a diagnostic naming the line. Read with pugixml.
 
-#include <pugixml.hpp>
-
 #include <cstring>
 #include <map>
+#include <pugixml.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -41,14 +40,15 @@ class Reader {
          const okr_diag_sink* diag)
       : name_(name.ptr, name.len),
         input_(reinterpret_cast<const char*>(input.ptr), input.len),
-        out_(out), diag_(diag) {}
+        out_(out),
+        diag_(diag) {}
 
   int32_t Run(const std::string& cycle_option) {
     pugi::xml_document doc;
     pugi::xml_parse_result r = doc.load_buffer(input_.data(), input_.size());
     if (!r) {
-      Report(OKR_SEV_ERROR, r.offset, std::string("not well-formed XML: ") +
-                                          r.description());
+      Report(OKR_SEV_ERROR, r.offset,
+             std::string("not well-formed XML: ") + r.description());
       return OKR_E_INVALID_INPUT;
     }
     Node root;
@@ -74,9 +74,12 @@ class Reader {
       --offset;
     }
     int64_t line = 1, column = 1;
-    for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(input_.size()); ++i) {
-      if (input_[i] == '\n') ++line, column = 1;
-      else ++column;
+    for (ptrdiff_t i = 0;
+         i < offset && i < static_cast<ptrdiff_t>(input_.size()); ++i) {
+      if (input_[i] == '\n')
+        ++line, column = 1;
+      else
+        ++column;
     }
     diag_->report(diag_->ctx, severity, S(name_), line, column, S(message));
     if (severity == OKR_SEV_ERROR) ++errors_;
@@ -84,7 +87,8 @@ class Reader {
 
   int64_t LineOf(ptrdiff_t offset) const {
     int64_t line = 1;
-    for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(input_.size()); ++i) {
+    for (ptrdiff_t i = 0;
+         i < offset && i < static_cast<ptrdiff_t>(input_.size()); ++i) {
       line += input_[i] == '\n';
     }
     return line;
@@ -147,8 +151,10 @@ class Reader {
     out->offset = n.offset_debug();
     for (pugi::xml_attribute a : n.attributes()) {
       const std::string key = a.name();
-      if (key == "text") out->text = a.value();
-      else if (key != "_note" && key != "type" && key != "created") out->attrs[key] = a.value();
+      if (key == "text")
+        out->text = a.value();
+      else if (key != "_note" && key != "type" && key != "created")
+        out->attrs[key] = a.value();
     }
     for (pugi::xml_node c : n.children("outline")) {
       if (depth >= 8) break;
@@ -195,7 +201,8 @@ class Reader {
 
   std::string Unique(std::string key) {
     std::string k = key;
-    for (int i = 2; !keys_.insert(k).second; ++i) k = key + "-" + std::to_string(i);
+    for (int i = 2; !keys_.insert(k).second; ++i)
+      k = key + "-" + std::to_string(i);
     return k;
   }
 
@@ -206,23 +213,28 @@ class Reader {
 
   int32_t Emit(const Node& root, const std::string& cycle_option) {
     if (root.text.empty()) {
-      Report(OKR_SEV_ERROR, root.offset, "the root node has no text to name the company");
+      Report(OKR_SEV_ERROR, root.offset,
+             "the root node has no text to name the company");
       return OKR_E_INVALID_INPUT;
     }
     const std::string unit = Slug(root.text);
     std::string cycle = Attr(root, "cycle");
     if (cycle.empty()) cycle = cycle_option;
     if (cycle.empty()) {
-      Report(OKR_SEV_ERROR, root.offset,
-             "no cycle: give the root node a 'cycle' attribute or pass --cycle");
+      Report(
+          OKR_SEV_ERROR, root.offset,
+          "no cycle: give the root node a 'cycle' attribute or pass --cycle");
     }
     if (root.children.empty()) {
       Report(OKR_SEV_ERROR, root.offset,
              "the root node has no children: there are no objectives");
     }
     if (errors_ > 0) return OKR_E_INVALID_INPUT;
-    if (!Record("unit", {{S("key"), S(unit)}, {S("name"), S(root.text)},
-                         {S("level"), {"company", 7}}}, root.offset)) {
+    if (!Record("unit",
+                {{S("key"), S(unit)},
+                 {S("name"), S(root.text)},
+                 {S("level"), {"company", 7}}},
+                root.offset)) {
       return OKR_E_LIMIT;
     }
     for (const Node& o : root.children) {
@@ -240,15 +252,20 @@ class Reader {
     std::string key = Attr(o, "key");
     key = Unique(key.empty() ? Slug(o.text) : key);
     const std::string owner = Attr(o, "owner");
-    if (!Record("objective", {{S("key"), S(key)}, {S("title"), S(o.text)},
-                              {S("unit"), S(unit)}, {S("cycle"), S(cycle)},
-                              {S("owner"), S(owner)}, {S("level"), {"company", 7}}},
+    if (!Record("objective",
+                {{S("key"), S(key)},
+                 {S("title"), S(o.text)},
+                 {S("unit"), S(unit)},
+                 {S("cycle"), S(cycle)},
+                 {S("owner"), S(owner)},
+                 {S("level"), {"company", 7}}},
                 o.offset)) {
       return false;
     }
     if (o.children.empty()) {
-      Report(OKR_SEV_WARNING, o.offset,
-             "objective \"" + o.text + "\" has no key results (no child nodes)");
+      Report(
+          OKR_SEV_WARNING, o.offset,
+          "objective \"" + o.text + "\" has no key results (no child nodes)");
     }
     for (const Node& k : o.children) {
       if (!EmitKr(k, key)) return false;
@@ -279,25 +296,33 @@ class Reader {
     if (start.empty() && target.empty() && kind.empty()) {
       kind = "milestone";
       Report(OKR_SEV_WARNING, k.offset,
-             "key result \"" + t.title + "\" has no \"start -> target\" text "
-             "and no start/target attributes: imported as a milestone");
+             "key result \"" + t.title +
+                 "\" has no \"start -> target\" text "
+                 "and no start/target attributes: imported as a milestone");
     }
     if (t.title.empty()) {
-      Report(OKR_SEV_ERROR, k.offset, "key result has no title before its numbers");
+      Report(OKR_SEV_ERROR, k.offset,
+             "key result has no title before its numbers");
       return true;
     }
     std::string key = Attr(k, "key");
     key = Unique(key.empty() ? objective + "-" + Slug(t.title) : key);
-    std::vector<okr_kv> fields = {{S("key"), S(key)}, {S("objective"), S(objective)},
+    std::vector<okr_kv> fields = {{S("key"), S(key)},
+                                  {S("objective"), S(objective)},
                                   {S("title"), S(t.title)}};
     const std::pair<const char*, const std::string*> optional[] = {
-        {"start", &start}, {"target", &target}, {"unit", &measure}, {"kind", &kind}};
+        {"start", &start},
+        {"target", &target},
+        {"unit", &measure},
+        {"kind", &kind}};
     for (const auto& [name, value] : optional) {
-      if (!value->empty()) fields.push_back({{name, std::strlen(name)}, S(*value)});
+      if (!value->empty())
+        fields.push_back({{name, std::strlen(name)}, S(*value)});
     }
     for (const char* extra : {"current", "owner", "weight", "due"}) {
       auto it = k.attrs.find(extra);
-      if (it != k.attrs.end()) fields.push_back({{extra, std::strlen(extra)}, S(it->second)});
+      if (it != k.attrs.end())
+        fields.push_back({{extra, std::strlen(extra)}, S(it->second)});
     }
     return Record("kr", fields, k.offset);
   }
@@ -356,7 +381,11 @@ const char kSample[] =
 const char* const kExtensions[] = {".mm", ".opml", nullptr};
 
 const okr_importer_v1 kImporter = {
-    sizeof(okr_importer_v1), "mindmap", kExtensions, Probe, Import,
+    sizeof(okr_importer_v1),
+    "mindmap",
+    kExtensions,
+    Probe,
+    Import,
     {reinterpret_cast<const uint8_t*>(kSample), sizeof kSample - 1}};
 
 const void* GetInterface(const char* id) {
@@ -379,16 +408,22 @@ int32_t CountRecord(void* ctx, okr_str kind, const okr_kv*, size_t, int64_t) {
 int32_t SelfTest(const okr_host* /*host*/, const okr_diag_sink* diag) {
   Count count;
   const okr_record_sink sink{&count, CountRecord};
-  const okr_bytes bytes{reinterpret_cast<const uint8_t*>(kSample), sizeof kSample - 1};
-  const int32_t code = Import(nullptr, {"sample.mm", 9}, bytes, nullptr, 0, &sink, diag);
+  const okr_bytes bytes{reinterpret_cast<const uint8_t*>(kSample),
+                        sizeof kSample - 1};
+  const int32_t code =
+      Import(nullptr, {"sample.mm", 9}, bytes, nullptr, 0, &sink, diag);
   if (code != OKR_OK) return code;
   return count.objectives == 1 && count.krs == 2 ? OKR_OK : OKR_E_INTERNAL;
 }
 
-const okr_plugin kPlugin = {
-    OKR_ABI_MAJOR, OKR_ABI_MINOR, sizeof(okr_plugin), "org.okrd.mindmap",
-    "FreeMind/Freeplane mind maps and OPML outlines", "0.1.0", GetInterface,
-    SelfTest};
+const okr_plugin kPlugin = {OKR_ABI_MAJOR,
+                            OKR_ABI_MINOR,
+                            sizeof(okr_plugin),
+                            "org.okrd.mindmap",
+                            "FreeMind/Freeplane mind maps and OPML outlines",
+                            "0.1.0",
+                            GetInterface,
+                            SelfTest};
 
 }  // namespace
 }  // namespace okr::mindmap

@@ -103,9 +103,8 @@ std::string IsoTime(int64_t t) {
 std::string HmacHex(const std::string& key, const std::string& body) {
   crypto_auth_hmacsha256_state state;
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_init(&state,
-                              reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
+  crypto_auth_hmacsha256_init(
+      &state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
   crypto_auth_hmacsha256_update(
       &state, reinterpret_cast<const unsigned char*>(body.data()), body.size());
   crypto_auth_hmacsha256_final(&state, mac);
@@ -123,8 +122,12 @@ class Webhook {
  public:
   Webhook(const okr_host* host, std::vector<Url> urls, std::string secret,
           bool slack, int timeout_ms, int retries)
-      : host_(host), urls_(std::move(urls)), secret_(std::move(secret)),
-        slack_(slack), timeout_ms_(timeout_ms), retries_(retries),
+      : host_(host),
+        urls_(std::move(urls)),
+        secret_(std::move(secret)),
+        slack_(slack),
+        timeout_ms_(timeout_ms),
+        retries_(retries),
         thread_([this] { Run(); }) {}
 
   ~Webhook() {
@@ -140,7 +143,8 @@ class Webhook {
     Delivery d{Str(ev->type), slack_ ? SlackBody(ev) : JsonBody(ev)};
     std::lock_guard<std::mutex> lock(mu_);
     if (queue_.size() >= 1000) {
-      Log(OKR_SEV_WARNING, "webhook queue full: dropped a " + queue_.front().type + " event");
+      Log(OKR_SEV_WARNING,
+          "webhook queue full: dropped a " + queue_.front().type + " event");
       queue_.pop_front();
     }
     queue_.push_back(std::move(d));
@@ -174,14 +178,15 @@ class Webhook {
   // One POST; returns "" on a 2xx answer, else what went wrong.
   std::string Post(const Url& url, const Delivery& d) {
     char error[256] = "";
-    mg_connection* conn = mg_connect_client(url.host.c_str(), url.port,
-                                            url.tls ? 1 : 0, error, sizeof error);
+    mg_connection* conn = mg_connect_client(
+        url.host.c_str(), url.port, url.tls ? 1 : 0, error, sizeof error);
     if (conn == nullptr) return std::string("cannot connect: ") + error;
     std::string head = "POST " + url.path + " HTTP/1.1\r\nHost: " + url.host +
                        "\r\nContent-Type: application/json\r\n"
                        "User-Agent: okrd-webhook/0.1\r\nX-Okrd-Event: " +
-                       d.type + "\r\nContent-Length: " +
-                       std::to_string(d.body.size()) + "\r\nConnection: close\r\n";
+                       d.type +
+                       "\r\nContent-Length: " + std::to_string(d.body.size()) +
+                       "\r\nConnection: close\r\n";
     if (!secret_.empty()) {
       head += "X-Okrd-Signature: sha256=" + HmacHex(secret_, d.body) + "\r\n";
     }
@@ -195,7 +200,8 @@ class Webhook {
     } else {
       const mg_response_info* info = mg_get_response_info(conn);
       const int status = info ? info->status_code : 0;
-      if (status < 200 || status > 299) result = "HTTP " + std::to_string(status);
+      if (status < 200 || status > 299)
+        result = "HTTP " + std::to_string(status);
     }
     mg_close_connection(conn);
     return result;
@@ -208,8 +214,9 @@ class Webhook {
       const std::string problem = Post(url, d);
       if (problem.empty()) return true;
       Log(OKR_SEV_WARNING, "webhook " + url.text + ": " + d.type + ": " +
-                               problem + " (attempt " + std::to_string(attempt + 1) +
-                               " of " + std::to_string(retries_ + 1) + ")");
+                               problem + " (attempt " +
+                               std::to_string(attempt + 1) + " of " +
+                               std::to_string(retries_ + 1) + ")");
       if (attempt == retries_) break;
       std::unique_lock<std::mutex> lock(mu_);
       if (cv_.wait_for(lock, std::chrono::milliseconds(delay_ms),
@@ -282,7 +289,8 @@ int32_t Create(const okr_host* host, const okr_kv* config, size_t n,
           if (one.empty()) continue;
           Url u;
           if (!ParseUrl(one, &u)) {
-            Report(diag, "urls: \"" + one + "\" is not an http:// or https:// URL");
+            Report(diag,
+                   "urls: \"" + one + "\" is not an http:// or https:// URL");
             return OKR_E_CONFIG;
           }
           urls.push_back(u);
@@ -291,7 +299,8 @@ int32_t Create(const okr_host* host, const okr_kv* config, size_t n,
         secret = value;
       } else if (key == "format") {
         format = value;
-      } else if (key == "timeout_ms" && !ToInt(value, 100, 600000, &timeout_ms)) {
+      } else if (key == "timeout_ms" &&
+                 !ToInt(value, 100, 600000, &timeout_ms)) {
         Report(diag, "timeout_ms: expected 100 to 600000");
         return OKR_E_CONFIG;
       } else if (key == "retries" && !ToInt(value, 0, 10, &retries)) {
@@ -364,9 +373,14 @@ int32_t SelfTest(const okr_host* /*host*/, const okr_diag_sink* diag) {
 }
 
 const okr_plugin kPlugin = {
-    OKR_ABI_MAJOR, OKR_ABI_MINOR, sizeof(okr_plugin), "org.okrd.webhook",
-    "Webhook notifier (JSON, Slack, Mattermost; HMAC-signed)", "0.1.0",
-    GetInterface, SelfTest};
+    OKR_ABI_MAJOR,
+    OKR_ABI_MINOR,
+    sizeof(okr_plugin),
+    "org.okrd.webhook",
+    "Webhook notifier (JSON, Slack, Mattermost; HMAC-signed)",
+    "0.1.0",
+    GetInterface,
+    SelfTest};
 
 }  // namespace
 }  // namespace okr::webhook

@@ -6,9 +6,9 @@
 
 #include "cli/builtin_plugins.h"
 
-#include <catch2/catch.hpp>
-
 #include <signal.h>
+
+#include <catch2/catch.hpp>
 
 #include "importers/import_file.h"
 #include "tests/support/http_client.h"
@@ -28,10 +28,12 @@ TEST_CASE("built-in importers are registered through the C ABI",
     CHECK(e.origin.built_in());
     CHECK(e.origin.plugin_id == "org.okrd.builtin." + e.item->format());
   }
-  const std::string path = std::string(OKR_SOURCE_DIR) + "/examples/halden-health.xlsx";
+  const std::string path =
+      std::string(OKR_SOURCE_DIR) + "/examples/halden-health.xlsx";
   const std::string bytes = testing::ReadFileOrEmpty(path);
   REQUIRE_FALSE(bytes.empty());
-  const auto* xlsx = registry.FindImporter("", "halden-health.xlsx", bytes.substr(0, 4096));
+  const auto* xlsx =
+      registry.FindImporter("", "halden-health.xlsx", bytes.substr(0, 4096));
   REQUIRE(xlsx != nullptr);
   CHECK(xlsx->item->format() == "xlsx");
   const Date today{2026, 11, 24};
@@ -50,15 +52,17 @@ TEST_CASE("built-in importers are registered through the C ABI",
                     o.owner_email + "|" + o.cycle + "|" +
                     std::string(LevelName(o.level)));
     }
-    for (const Unit& u : org.units) out.push_back(u.key + "|" + u.name + "|" + u.parent_key);
+    for (const Unit& u : org.units)
+      out.push_back(u.key + "|" + u.name + "|" + u.parent_key);
     return out;
   };
   CHECK(carried(through_abi->org) == carried(direct->org));
   CHECK(carried(through_abi->org).size() == 42 + 15);
   CHECK(through_abi->org.key_results.size() == 128);
 
-  auto broken = registry.FindImporter("xml", "", "")->item->Import(
-      {.name = "bad.xml", .bytes = "<okrd><nope/></okrd>"});
+  auto broken =
+      registry.FindImporter("xml", "", "")
+          ->item->Import({.name = "bad.xml", .bytes = "<okrd><nope/></okrd>"});
   REQUIRE(broken.ok());
   CHECK(broken->HasErrors());
 }
@@ -79,11 +83,11 @@ TEST_CASE("okrd serve answers the built-in JSON output", "[cli][plugins]") {
   CHECK(r->status == 200);
   CHECK(r->headers.Get("Content-Type") == "application/json");
   // Parsed by Python's json module: 42 objectives, 128 key results.
-  testing::ProcessResult parsed = testing::RunProcess(
-      {"/usr/bin/python3", "-c",
-       "import json,sys;d=json.load(sys.stdin);"
-       "print(len(d['objectives']),len(d['key_results']))"},
-      {}, r->body);
+  testing::ProcessResult parsed =
+      testing::RunProcess({"/usr/bin/python3", "-c",
+                           "import json,sys;d=json.load(sys.stdin);"
+                           "print(len(d['objectives']),len(d['key_results']))"},
+                          {}, r->body);
   CHECK(parsed.out == "42 128\n");
   server.Signal(SIGTERM);
   CHECK(server.Wait() == 0);

@@ -17,7 +17,8 @@ using testing::ProcessResult;
 
 ProcessResult Okrd(std::vector<std::string> args) {
   args.insert(args.begin(), OKRD_BINARY);
-  return testing::RunProcess(args, {"OKRD_NOW=2026-11-24T10:00:00Z", "OKRD_DB="});
+  return testing::RunProcess(args,
+                             {"OKRD_NOW=2026-11-24T10:00:00Z", "OKRD_DB="});
 }
 
 std::string Fixture(const std::string& name) {
@@ -29,14 +30,16 @@ bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-TEST_CASE("plugins list shows what is loaded, from where, and what was "
-          "refused", "[cli][plugins]") {
+TEST_CASE(
+    "plugins list shows what is loaded, from where, and what was "
+    "refused",
+    "[cli][plugins]") {
   ProcessResult r = Okrd({"plugins", "list", "--plugin", Fixture("good"),
                           "--plugin", Fixture("wrong_major")});
   REQUIRE(r.exit_code == 0);
   CHECK(Contains(r.out, "test.fixture.good"));
-  CHECK(Contains(r.out, "/fixture                           from " +
-                            Fixture("good")));
+  CHECK(Contains(r.out,
+                 "/fixture                           from " + Fixture("good")));
   CHECK(Contains(r.out, "refused: " + Fixture("wrong_major") +
                             ": built for plugin ABI 2.0"));
 }
@@ -45,8 +48,9 @@ TEST_CASE("a plugin directory from the config file is loaded",
           "[cli][plugins]") {
   testing::TempDir dir;
   const std::string conf = dir.File("okrd.conf");
-  REQUIRE(testing::WriteFile(conf, "[plugins]\ndirectory = " + std::string(OKR_BINARY_DIR) +
-                                       "/tests/plugins/fixtures\n"));
+  REQUIRE(testing::WriteFile(
+      conf, "[plugins]\ndirectory = " + std::string(OKR_BINARY_DIR) +
+                "/tests/plugins/fixtures\n"));
   ProcessResult r = Okrd({"plugins", "list", "--config", conf});
   REQUIRE(r.exit_code == 0);
   CHECK(Contains(r.out, "test.fixture.newer "));

@@ -16,8 +16,8 @@ ServedOkrd::ServedOkrd(const std::vector<std::string>& extra,
   ProcessResult init =
       RunProcess({OKRD_BINARY, "init", "--example", "--db", db_}, {kNow});
   REQUIRE(init.exit_code == 0);
-  std::vector<std::string> argv = {OKRD_BINARY, "serve", "--db", db_,
-                                   "--listen", "127.0.0.1:0"};
+  std::vector<std::string> argv = {OKRD_BINARY, "serve",    "--db",
+                                   db_,         "--listen", "127.0.0.1:0"};
   argv.insert(argv.end(), extra.begin(), extra.end());
   std::vector<std::string> all_env = {kNow};
   all_env.insert(all_env.end(), env.begin(), env.end());

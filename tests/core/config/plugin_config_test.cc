@@ -12,7 +12,8 @@ namespace {
 
 TEST_CASE("plugin sections are read and checked", "[config]") {
   auto c = ParseConfig(
-      "[events]\nscan_seconds = 5\nat_risk_confidence = 0.35\noverdue_days = 10\n"
+      "[events]\nscan_seconds = 5\nat_risk_confidence = 0.35\noverdue_days = "
+      "10\n"
       "[webhook]\nurls = http://a/x https://b/y\nsecret = s\nformat = slack\n"
       "timeout_ms = 250\nretries = 0\n[metrics]\nenabled = false\n",
       "okrd.conf");
@@ -40,9 +41,9 @@ TEST_CASE("plugin sections are read and checked", "[config]") {
 TEST_CASE("the shipped file documents the plugin keys", "[config]") {
   const std::string text =
       testing::ReadFileOrEmpty(OKR_SOURCE_DIR "/packaging/okrd.conf");
-  for (const char* key : {"scan_seconds", "at_risk_confidence", "overdue_days",
-                          "urls", "secret", "format", "timeout_ms", "retries",
-                          "enabled"}) {
+  for (const char* key :
+       {"scan_seconds", "at_risk_confidence", "overdue_days", "urls", "secret",
+        "format", "timeout_ms", "retries", "enabled"}) {
     CHECK(text.find(std::string("\n# ") + key + " =") != std::string::npos);
   }
 }

@@ -15,10 +15,17 @@ Organisation SmallOrg() {
   Organisation org;
   org.units = {{.key = "acme", .name = "Acme", .level = Level::kCompany}};
   org.cycles = {{.name = "Q1", .start = {2027, 1, 1}, .end = {2027, 3, 31}}};
-  org.objectives = {{.key = "o", .title = "Grow", .level = Level::kCompany,
-                     .unit_key = "acme", .cycle = "Q1"}};
-  org.key_results = {{.key = "k", .objective_key = "o", .title = "Users",
-                      .start = 0, .target = 100, .current = 0}};
+  org.objectives = {{.key = "o",
+                     .title = "Grow",
+                     .level = Level::kCompany,
+                     .unit_key = "acme",
+                     .cycle = "Q1"}};
+  org.key_results = {{.key = "k",
+                      .objective_key = "o",
+                      .title = "Users",
+                      .start = 0,
+                      .target = 100,
+                      .current = 0}};
   return org;
 }
 
@@ -43,13 +50,18 @@ TEST_CASE("new check-ins are announced once, by id", "[events]") {
   ScanState state;
   Organisation org = SmallOrg();
   DiffEvents(org, On({2027, 1, 2}), {}, &state);
-  org.check_ins.push_back({.id = 1, .target_key = "k", .at = On({2027, 1, 2}),
-                           .author_email = "a@x", .value = 3, .confidence = 0.8});
+  org.check_ins.push_back({.id = 1,
+                           .target_key = "k",
+                           .at = On({2027, 1, 2}),
+                           .author_email = "a@x",
+                           .value = 3,
+                           .confidence = 0.8});
   std::vector<Event> events = DiffEvents(org, On({2027, 1, 2}), {}, &state);
   REQUIRE(Types(events) == std::vector<std::string>{kEventCheckInSubmitted});
   CHECK(events[0].Attr("check_in_id") == "1");
   CHECK(events[0].Attr("kr_title") == "Users");
-  CHECK(events[0].summary == "Check-in on \"Users\" by a@x: now 3, confidence 80%");
+  CHECK(events[0].summary ==
+        "Check-in on \"Users\" by a@x: now 3, confidence 80%");
   CHECK(DiffEvents(org, On({2027, 1, 2}), {}, &state).empty());
 }
 
@@ -57,8 +69,8 @@ TEST_CASE("low confidence puts a key result at risk once", "[events]") {
   ScanState state;
   Organisation org = SmallOrg();
   DiffEvents(org, On({2027, 1, 2}), {}, &state);
-  org.check_ins.push_back({.id = 1, .target_key = "k", .at = On({2027, 1, 3}),
-                           .confidence = 0.3});
+  org.check_ins.push_back(
+      {.id = 1, .target_key = "k", .at = On({2027, 1, 3}), .confidence = 0.3});
   std::vector<Event> events = DiffEvents(org, On({2027, 1, 3}), {}, &state);
   REQUIRE(Types(events) ==
           std::vector<std::string>{kEventCheckInSubmitted, kEventKrAtRisk});
@@ -101,7 +113,9 @@ TEST_CASE("the scanner reads a real store and delivers to notifiers",
   EventScanner scanner(store->get(), &clock, {recorder}, {});
   REQUIRE(scanner.ScanOnce().ok());
   CHECK(recorder->events.empty());
-  REQUIRE((*store)->AddCheckIn({.target_key = "k", .at = clock.Now(), .value = 10}).ok());
+  REQUIRE((*store)
+              ->AddCheckIn({.target_key = "k", .at = clock.Now(), .value = 10})
+              .ok());
   REQUIRE(scanner.ScanOnce().ok());
   REQUIRE(recorder->events.size() == 1);
   CHECK(recorder->events[0].type == kEventCheckInSubmitted);

@@ -12,7 +12,9 @@ class FakeFormat : public Importer {
   FakeFormat(std::string format, int score) : format_(format), score_(score) {}
   std::string format() const override { return format_; }
   std::vector<std::string> extensions() const override { return {}; }
-  int Probe(std::string_view, std::string_view) const override { return score_; }
+  int Probe(std::string_view, std::string_view) const override {
+    return score_;
+  }
   Result<ImportOutcome> Import(const ImportRequest&) const override {
     return ImportOutcome{};
   }

@@ -93,8 +93,7 @@ TEST_CASE("a struct too short for its interface is refused", "[plugins]") {
   CHECK(registry.importers().empty());
 }
 
-TEST_CASE("a plugin without interfaces loads and offers nothing",
-          "[plugins]") {
+TEST_CASE("a plugin without interfaces loads and offers nothing", "[plugins]") {
   Registry registry;
   LoadAndRegister(Fixture("missing_interface"), {}, &registry);
   CHECK(registry.problems().empty());
@@ -109,7 +108,8 @@ TEST_CASE("an exception or a garbage code is reported, not fatal",
   Registry registry;
   LoadAndRegister(Fixture("throwing"), {}, &registry);
   REQUIRE(registry.importers().size() == 1);
-  auto outcome = registry.importers()[0].item->Import({.name = "a", .bytes = "x"});
+  auto outcome =
+      registry.importers()[0].item->Import({.name = "a", .bytes = "x"});
   REQUIRE_FALSE(outcome.ok());
   CHECK(Contains(outcome.status().message(), "import: threw an exception"));
   CHECK(Contains(outcome.status().message(), "fixture import always throws"));

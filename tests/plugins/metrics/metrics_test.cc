@@ -28,8 +28,7 @@ TEST_CASE("promtool itself rejects malformed exposition text", "[metrics]") {
   CHECK(Promtool("# TYPE okr_c counter\nokr_c 1\n").exit_code != 0);  // lint
 }
 
-TEST_CASE("/metrics passes promtool and carries the OKR gauges",
-          "[metrics]") {
+TEST_CASE("/metrics passes promtool and carries the OKR gauges", "[metrics]") {
   testing::ServedOkrd server({"--plugin", testing::PluginPath("okrd_metrics")});
   testing::HttpClient client(server.port());
   auto r = client.Get("/metrics");
@@ -57,8 +56,8 @@ TEST_CASE("[metrics] enabled = false leaves /metrics unserved", "[metrics]") {
   testing::TempDir dir;
   const std::string conf = dir.File("okrd.conf");
   REQUIRE(testing::WriteFile(conf, "[metrics]\nenabled = false\n"));
-  testing::ServedOkrd server({"--plugin", testing::PluginPath("okrd_metrics"),
-                              "--config", conf});
+  testing::ServedOkrd server(
+      {"--plugin", testing::PluginPath("okrd_metrics"), "--config", conf});
   testing::HttpClient client(server.port());
   auto r = client.Get("/metrics");
   REQUIRE(r.ok());

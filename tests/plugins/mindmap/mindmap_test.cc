@@ -27,8 +27,8 @@ const Importer& MindMap() {
 }
 
 ImportOutcome Import(const std::string& name, const std::string& bytes) {
-  auto outcome = MindMap().Import({.name = name, .bytes = bytes,
-                                   .default_cycle = "2027-Q1"});
+  auto outcome = MindMap().Import(
+      {.name = name, .bytes = bytes, .default_cycle = "2027-Q1"});
   REQUIRE(outcome.ok());
   return *outcome;
 }
@@ -68,14 +68,14 @@ TEST_CASE("a FreeMind 1.0.1 map: root company, objectives, key results",
   const KeyResult& admin = Kr(o.org, "Admin hours per clinician per week");
   CHECK(admin.start == 9.5);  // "9,5 → 6 h" as a character reference.
   CHECK(admin.unit == "h");
-  CHECK(Kr(o.org, "Roll out dictation in every ward").kind == KrKind::kMilestone);
+  CHECK(Kr(o.org, "Roll out dictation in every ward").kind ==
+        KrKind::kMilestone);
   REQUIRE(o.diagnostics.size() == 1);
   CHECK(o.diagnostics[0].ToString().starts_with(
       "halden-freemind.mm:10:1: warning: key result \"Roll out dictation"));
 }
 
-TEST_CASE("a Freeplane 1.9 map: attributes and rich-text nodes",
-          "[mindmap]") {
+TEST_CASE("a Freeplane 1.9 map: attributes and rich-text nodes", "[mindmap]") {
   ImportOutcome o = ImportData("halden-freeplane.mm");
   CHECK(o.diagnostics.empty());
   REQUIRE(o.org.objectives.size() == 2);
@@ -89,8 +89,7 @@ TEST_CASE("a Freeplane 1.9 map: attributes and rich-text nodes",
   CHECK(triage.unit == "%");
 }
 
-TEST_CASE("an OPML 2.0 outline with several top-level outlines",
-          "[mindmap]") {
+TEST_CASE("an OPML 2.0 outline with several top-level outlines", "[mindmap]") {
   ImportOutcome o = ImportData("halden.opml");
   CHECK_FALSE(o.HasErrors());
   CHECK(o.org.units[0].name == "Halden Health");  // From <head><title>.
@@ -110,21 +109,26 @@ TEST_CASE("unknown shapes get diagnostics that say where", "[mindmap]") {
     }
     return std::string("(none)");
   };
-  CHECK(first_error(Import("a.mm", "<map version=\"1.0.1\">\n<node TEXT=\"A\">\n")) ==
+  CHECK(first_error(
+            Import("a.mm", "<map version=\"1.0.1\">\n<node TEXT=\"A\">\n")) ==
         "a.mm:2:16: error: not well-formed XML: Start-end tags mismatch");
   CHECK(first_error(Import("a.mm", "<svg/>")) ==
         "a.mm:1:1: error: the root element is <svg>: not a FreeMind/Freeplane "
         "<map> or an OPML <opml>");
-  CHECK(first_error(Import("a.mm", "<map version=\"1.0.1\">\n<node TEXT=\"A\"/>\n</map>")) ==
-        "a.mm:2:1: error: the root node has no children: there are no objectives");
-  CHECK(first_error(Import("a.mm",
-                           "<map version=\"1.0.1\"><node TEXT=\"A\">\n<node TEXT=\"O\">\n"
-                           "<node TEXT=\"Revenue 40 -&gt; lots\"/></node></node></map>")) ==
+  CHECK(first_error(Import(
+            "a.mm", "<map version=\"1.0.1\">\n<node TEXT=\"A\"/>\n</map>")) ==
+        "a.mm:2:1: error: the root node has no children: there are no "
+        "objectives");
+  CHECK(first_error(Import(
+            "a.mm",
+            "<map version=\"1.0.1\"><node TEXT=\"A\">\n<node TEXT=\"O\">\n"
+            "<node TEXT=\"Revenue 40 -&gt; lots\"/></node></node></map>")) ==
         "a.mm:3:1: error: key result \"Revenue 40 -> lots\": cannot read "
         "\"40\" -> \"lots\" as start -> target numbers");
   auto no_cycle = MindMap().Import(
-      {.name = "b.opml", .bytes = "<opml version=\"2.0\"><body><outline text=\"A\">"
-                                  "<outline text=\"O\"/></outline></body></opml>"});
+      {.name = "b.opml",
+       .bytes = "<opml version=\"2.0\"><body><outline text=\"A\">"
+                "<outline text=\"O\"/></outline></body></opml>"});
   REQUIRE(no_cycle.ok());
   CHECK(first_error(*no_cycle) ==
         "b.opml:1:27: error: no cycle: give the root node a 'cycle' attribute "
@@ -134,10 +138,12 @@ TEST_CASE("unknown shapes get diagnostics that say where", "[mindmap]") {
 TEST_CASE("okrd import reads a mind map into the database", "[mindmap]") {
   testing::TempDir dir;
   const std::string db = dir.File("okrd.db");
-  REQUIRE(testing::RunProcess({OKRD_BINARY, "init", "--db", db}).exit_code == 0);
+  REQUIRE(testing::RunProcess({OKRD_BINARY, "init", "--db", db}).exit_code ==
+          0);
   testing::ProcessResult r = testing::RunProcess(
-      {OKRD_BINARY, "import", std::string(OKR_MINDMAP_DATA) + "/halden-freeplane.mm",
-       "--db", db, "--plugin", testing::PluginPath("okrd_mindmap")},
+      {OKRD_BINARY, "import",
+       std::string(OKR_MINDMAP_DATA) + "/halden-freeplane.mm", "--db", db,
+       "--plugin", testing::PluginPath("okrd_mindmap")},
       {"OKRD_NOW=2026-11-24T10:00:00Z"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);

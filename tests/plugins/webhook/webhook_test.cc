@@ -30,7 +30,8 @@ class Listener {
     router.Add({HttpMethod::kPost}, "/hook", [this](const HttpRequest& r) {
       std::lock_guard<std::mutex> lock(mu_);
       requests_.push_back(r);
-      return TextResponse(static_cast<int>(requests_.size()) <= failures_ ? 500 : 204, "");
+      return TextResponse(
+          static_cast<int>(requests_.size()) <= failures_ ? 500 : 204, "");
     });
     ServerOptions options{.listen_address = "127.0.0.1:0", .num_threads = 2};
     auto server = HttpServer::Start(options, std::move(router));
@@ -83,18 +84,22 @@ std::string PythonHmac(const std::string& key, const std::string& body) {
 
 constexpr char kExampleKr[] = "kr-clinops-1-1";  // In the example org.
 
-const Event kEvent{kEventKrAtRisk, 1795507200,
+const Event kEvent{kEventKrAtRisk,
+                   1795507200,
                    {{"kr", "nps"}, {"kr_title", "NPS \"30 → 45\""}},
                    "\"NPS\" is at risk: confidence 30% is below 40%"};
 
 TEST_CASE("webhook: signed JSON, retried after a 500", "[webhook]") {
   Listener listener(/*failures=*/1);
-  auto notifier = Webhook({{"urls", listener.url()}, {"secret", "s3cret key"},
-                           {"retries", "2"}, {"timeout_ms", "2000"}});
+  auto notifier = Webhook({{"urls", listener.url()},
+                           {"secret", "s3cret key"},
+                           {"retries", "2"},
+                           {"timeout_ms", "2000"}});
   const auto start = std::chrono::steady_clock::now();
   REQUIRE(notifier->Notify(kEvent).ok());
   // notify() only queues: it returns long before the retry's back-off.
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(400));
+  CHECK(std::chrono::steady_clock::now() - start <
+        std::chrono::milliseconds(400));
   std::vector<HttpRequest> got = listener.WaitFor(2);
   REQUIRE(got.size() == 2);
   CHECK(got[0].body == got[1].body);  // The retry resends the same body.
@@ -139,14 +144,15 @@ TEST_CASE("okrd serve posts a check-in made with the CLI", "[webhook]") {
   Listener listener(0);
   testing::TempDir dir;
   const std::string conf = dir.File("okrd.conf");
-  REQUIRE(testing::WriteFile(conf, "[events]\nscan_seconds = 1\n[webhook]\nurls = " +
-                                       listener.url() + "\nsecret = k\n"));
-  testing::ServedOkrd server({"--plugin", testing::PluginPath("okrd_webhook"),
-                              "--config", conf});
+  REQUIRE(testing::WriteFile(
+      conf, "[events]\nscan_seconds = 1\n[webhook]\nurls = " + listener.url() +
+                "\nsecret = k\n"));
+  testing::ServedOkrd server(
+      {"--plugin", testing::PluginPath("okrd_webhook"), "--config", conf});
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // Baseline.
   testing::ProcessResult checkin = testing::RunProcess(
-      {OKRD_BINARY, "checkin", "--db", server.db(), "--config", conf,
-       "--value", "1", "--confidence", "0.9", std::string(kExampleKr)},
+      {OKRD_BINARY, "checkin", "--db", server.db(), "--config", conf, "--value",
+       "1", "--confidence", "0.9", std::string(kExampleKr)},
       {"OKRD_NOW=2026-11-24T10:00:00Z"});
   INFO(checkin.err);
   REQUIRE(checkin.exit_code == 0);
@@ -155,7 +161,8 @@ TEST_CASE("okrd serve posts a check-in made with the CLI", "[webhook]") {
   CHECK(got[0].header("X-Okrd-Event") == "checkin.submitted");
   CHECK(got[0].body.find("\"target\":\"" + std::string(kExampleKr) + "\"") !=
         std::string::npos);
-  CHECK(got[0].header("X-Okrd-Signature") == "sha256=" + PythonHmac("k", got[0].body));
+  CHECK(got[0].header("X-Okrd-Signature") ==
+        "sha256=" + PythonHmac("k", got[0].body));
   CHECK(server.Stop() == 0);
 }
 
