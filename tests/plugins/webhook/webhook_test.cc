@@ -22,17 +22,29 @@ namespace okr {
 namespace {
 
 // A loopback listener recording every POST /hook; answers 500 to the first
-// `failures` requests, then 204.
+// `failures` requests, then 204. With `stall`, the first request to arrive
+// is recorded and answered only after 3 s.
 class Listener {
  public:
-  explicit Listener(int failures) : failures_(failures) {
+  explicit Listener(int failures, bool stall = false) : failures_(failures) {
     Router router;
-    router.Add({HttpMethod::kPost}, "/hook", [this](const HttpRequest& r) {
-      std::lock_guard<std::mutex> lock(mu_);
-      requests_.push_back(r);
-      return TextResponse(
-          static_cast<int>(requests_.size()) <= failures_ ? 500 : 204, "");
-    });
+    router.Add(
+        {HttpMethod::kPost}, "/hook", [this, stall](const HttpRequest& r) {
+          int arrival;
+          {
+            std::lock_guard<std::mutex> lock(mu_);
+            arrival = arrived_++;
+          }
+          if (stall && arrival == 0) {
+            std::this_thread::sleep_for(std::chrono::seconds(3));
+          }
+          std::lock_guard<std::mutex> lock(mu_);
+          requests_.push_back(r);
+          requests_.back().headers.Set("X-Test-Arrival",
+                                       std::to_string(arrival));
+          return TextResponse(
+              static_cast<int>(requests_.size()) <= failures_ ? 500 : 204, "");
+        });
     ServerOptions options{.listen_address = "127.0.0.1:0", .num_threads = 2};
     auto server = HttpServer::Start(options, std::move(router));
     REQUIRE(server.ok());
@@ -57,6 +69,7 @@ class Listener {
  private:
   int failures_;
   std::mutex mu_;
+  int arrived_ = 0;
   std::vector<HttpRequest> requests_;
   std::unique_ptr<HttpServer> server_;
 };
@@ -114,6 +127,20 @@ TEST_CASE("webhook: signed JSON, retried after a 500", "[webhook]") {
   CHECK(r.header("X-Okrd-Signature") ==
         "sha256=" + PythonHmac("s3cret key", r.body));
   CHECK(PythonHmac("other", r.body) != PythonHmac("s3cret key", r.body));
+}
+
+TEST_CASE("webhook: an answer slower than timeout_ms is retried", "[webhook]") {
+  Listener listener(/*failures=*/0, /*stall=*/true);
+  auto notifier = Webhook(
+      {{"urls", listener.url()}, {"timeout_ms", "300"}, {"retries", "1"}});
+  REQUIRE(notifier->Notify(kEvent).ok());
+  // The stalled first attempt is given up after 0.3 s; the retry follows
+  // 0.5 s later and is answered at once, long before the stall ends.
+  std::vector<HttpRequest> got = listener.WaitFor(2);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].header("X-Test-Arrival") == "1");  // The retry came first.
+  CHECK(got[1].header("X-Test-Arrival") == "0");
+  CHECK(got[0].body == got[1].body);
 }
 
 TEST_CASE("webhook: Slack/Mattermost body, no secret no signature",
