@@ -62,6 +62,8 @@ Command MakeRestoreCommand();
 Command MakeImportCommand();
 Command MakeExportCommand();
 Command MakeFeedsCommand();
+Command MakePluginsCommand();
+Command MakePluginCommand();
 
 }  // namespace okr
 

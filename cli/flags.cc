@@ -82,8 +82,10 @@ Result<ParsedFlags> ParseFlags(const std::vector<std::string>& args,
       out.values_[name] = "";
     } else if (eq != std::string::npos) {
       out.values_[name] = arg.substr(eq + 1);
+      out.all_.emplace_back(name, out.values_[name]);
     } else if (i + 1 < args.size()) {
       out.values_[name] = args[++i];
+      out.all_.emplace_back(name, out.values_[name]);
     } else {
       return InvalidArgument("--" + name + " needs a value");
     }
@@ -113,6 +115,18 @@ std::optional<double> ParseFiniteNumber(std::string_view text) {
     return std::nullopt;
   }
   return value;
+}
+
+}  // namespace okr
+
+namespace okr {
+
+std::vector<std::string> ParsedFlags::GetAll(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [n, v] : all_) {
+    if (n == name) values.push_back(v);
+  }
+  return values;
 }
 
 }  // namespace okr

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/base/result.h"
@@ -31,6 +32,8 @@ class ParsedFlags {
   bool Has(std::string_view name) const;
   // The last value given for `name`, if any.
   std::optional<std::string> Get(std::string_view name) const;
+  // Every value given for a repeatable `--name VALUE`, in order.
+  std::vector<std::string> GetAll(std::string_view name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
 
   // Parses a finite number; InvalidArgument naming the flag otherwise.
@@ -41,6 +44,7 @@ class ParsedFlags {
                                         const std::vector<FlagSpec>&);
   std::map<std::string, std::string, std::less<>> values_;
   std::vector<std::string> positionals_;
+  std::vector<std::pair<std::string, std::string>> all_;  // In order.
 };
 
 // InvalidArgument for an unknown flag or a missing value.

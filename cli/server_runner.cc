@@ -6,6 +6,8 @@
 
 #include "calendar/feed_service.h"
 #include "core/base/log.h"
+#include "core/registry/event_scanner.h"
+#include "core/registry/output_routes.h"
 #include "core/server/health.h"
 #include "core/server/http_server.h"
 #include "core/server/signals.h"
@@ -14,12 +16,35 @@
 namespace okr {
 namespace {
 
-Router BuildRouter(Store* store, const Clock* clock, FeedService* feeds) {
+Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
+                   const Registry* registry) {
   Router router;
+  const Clock* clock = env.clock;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
   AddStatusPageRoutes(&router, store, clock);
   AddFeedRoutes(&router, feeds);
+  if (registry != nullptr) {
+    OutputRouteOptions options{.version = OKR_VERSION,
+                               .start_time = SystemClock().Now()};
+    if (!env.config.metrics_enabled) options.skip.insert("/metrics");
+    AddOutputRoutes(&router, *registry, store, clock, options);
+  }
   return router;
+}
+
+// The scanner feeding notifiers; nullptr when there are none.
+std::unique_ptr<EventScanner> StartEventScanner(Store* store, const CliEnv& env,
+                                                const Registry* registry) {
+  if (registry == nullptr || registry->notifiers().empty()) return nullptr;
+  std::vector<std::shared_ptr<Notifier>> notifiers;
+  for (const auto& e : registry->notifiers()) notifiers.push_back(e.item);
+  auto scanner = std::make_unique<EventScanner>(
+      store, env.clock, std::move(notifiers),
+      EventScannerOptions{.interval_seconds = env.config.event_scan_seconds,
+                          .at_risk_confidence = env.config.at_risk_confidence,
+                          .overdue_days = env.config.overdue_days});
+  scanner->Start();
+  return scanner;
 }
 
 }  // namespace
@@ -32,7 +57,7 @@ FlagSpec ListenFlag() {
 }
 
 Status ServeUntilSignal(Store* store, const std::string& listen,
-                        const CliEnv& env) {
+                        const CliEnv& env, const Registry* registry) {
   if (env.config.read_access != ReadAccess::kOpen) {
     return FailedPrecondition(
         env.config_path + ": read_access = login needs sign-in, which this "
@@ -53,8 +78,9 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
     feed_options.status_base_url.pop_back();
   }
   FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
+  std::unique_ptr<EventScanner> scanner = StartEventScanner(store, env, registry);
   OKR_ASSIGN_OR_RETURN(auto server,
-                       HttpServer::Start(options, BuildRouter(store, env.clock, &feeds)));
+                       HttpServer::Start(options, BuildRouter(store, env, &feeds, registry)));
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
                store->path().c_str(), host.c_str(), server->port());
@@ -62,6 +88,7 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
   OKR_ASSIGN_OR_RETURN(int signal_number, WaitForShutdownSignal());
   LogInfo("shutting down on signal " + std::to_string(signal_number));
   server.reset();  // Waits for in-flight requests.
+  scanner.reset();  // Stops after the scan under way.
   return Status::Ok();
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "core/registry/registry.h"
 #include "core/store/store.h"
 
 namespace okr {
@@ -22,8 +23,10 @@ FlagSpec ListenFlag();
 
 // Serves `store` on `listen` ("host:port") until a shutdown signal; prints
 // the URL to env.out once listening. Errors: the server could not start.
+// `registry` (may be null): its outputs are served, and its notifiers get
+// the events the scanner finds (core/registry/event_scanner.h).
 Status ServeUntilSignal(Store* store, const std::string& listen,
-                        const CliEnv& env);
+                        const CliEnv& env, const Registry* registry = nullptr);
 
 }  // namespace okr
 

@@ -15,6 +15,7 @@ test_packages=(
   tidy chromium
   python3-icalendar python3-recurring-ical-events python3-openpyxl
   lintian dpkg-dev curl systemd  # scripts/package-test.sh
+  prometheus  # promtool checks /metrics (plugins/metrics)
 )
 
 wanted=("${build_packages[@]}")

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/plugin_setup.h"
 #include "cli/server_runner.h"
 #include "cli/store_access.h"
 
@@ -39,8 +40,10 @@ Status RunDemo(const CliEnv& env, const ParsedFlags& flags) {
   std::fprintf(env.out,
                "demo database: %s\n(try: okrd status --db %s)\n",
                demo_env.db_path.c_str(), demo_env.db_path.c_str());
+  const Registry registry = BuildRegistry(env, flags);  // Built-ins, [plugins].
   return ServeUntilSignal(store.get(),
-                          flags.Get("listen").value_or(env.config.listen), env);
+                          flags.Get("listen").value_or(env.config.listen), env,
+                          &registry);
 }
 
 }  // namespace

@@ -7,24 +7,28 @@
 #include <cctype>
 
 #include "cli/command.h"
+#include "cli/plugin_setup.h"
 #include "cli/store_access.h"
 #include "core/base/limits.h"
 #include "core/model/change_set.h"
 #include "core/model/progress.h"
 #include "core/model/text.h"
 #include "importers/import_file.h"
+#include "importers/template/value_parsing.h"
 
 namespace okr {
 namespace {
 
 Result<FileImportOptions> ParseOptions(const CliEnv& env,
-                                       const ParsedFlags& flags) {
+                                       const ParsedFlags& flags,
+                                       const Registry& registry) {
   FileImportOptions options{.today = env.clock->Today()};
   if (auto f = flags.Get("format")) {
     options.format = ParseFileFormat(*f);
-    if (!options.format) {
+    if (!options.format && registry.FindImporter(*f, "", "") == nullptr) {
       return UsageError::Make("--format: \"" + *f +
-                              "\" is not one of xlsx, ods, csv, xml");
+                              "\" is not one of xlsx, ods, csv, xml or a "
+                              "plugin's format");
     }
   }
   options.sheet = flags.Get("sheet");
@@ -44,13 +48,75 @@ Result<FileImportOptions> ParseOptions(const CliEnv& env,
   return options;
 }
 
+// The registry's importer for `file` when it is a plugin: the one --format
+// names, else the best probe of the file's head. nullptr: a built-in won
+// (or nothing fits), and ImportFile handles the file with everything it
+// reads (people, check-ins, derived keys), as before plugins existed.
+const Registry::Entry<Importer>* PluginImporterFor(
+    const Registry& registry, const std::string& file,
+    const ParsedFlags& flags) {
+  const Registry::Entry<Importer>* entry = nullptr;
+  if (auto f = flags.Get("format")) {
+    entry = registry.FindImporter(*f, "", "");
+  } else {
+    // A built-in extension: the built-in's probe says 90, and reading the
+    // file twice is not worth it.
+    const size_t dot = file.rfind('.');
+    if (dot != std::string::npos && ParseFileFormat(file.substr(dot + 1))) {
+      return nullptr;
+    }
+    Result<std::string> bytes = ReadInputFile(file, Limits());
+    if (!bytes.ok()) return nullptr;
+    entry = registry.FindImporter("", file,
+                                  std::string_view(*bytes).substr(0, 4096));
+  }
+  return entry != nullptr && !entry->origin.built_in() ? entry : nullptr;
+}
+
+Result<FileImport> ImportWithPlugin(const Importer& importer,
+                                    const std::string& file,
+                                    const FileImportOptions& options) {
+  OKR_ASSIGN_OR_RETURN(std::string bytes, ReadInputFile(file, Limits()));
+  OKR_ASSIGN_OR_RETURN(ImportOutcome outcome,
+                       importer.Import({.name = file,
+                                        .bytes = bytes,
+                                        .default_cycle = options.default_cycle,
+                                        .today = options.today}));
+  FileImport out{.org = std::move(outcome.org)};
+  // Cycles and units a plugin only names are resolved like a spreadsheet's:
+  // a quarter name ("2027-Q1") is created when unknown, others must exist.
+  std::set<std::string> cycles, units;
+  for (const Cycle& c : out.org.cycles) cycles.insert(c.name);
+  for (const Unit& u : out.org.units) units.insert(u.key);
+  for (const Objective& o : out.org.objectives) {
+    if (!o.unit_key.empty() && !units.count(o.unit_key)) {
+      out.derived_units.insert(o.unit_key);
+    }
+    if (o.cycle.empty() || !cycles.insert(o.cycle).second) continue;
+    out.derived_cycles.insert(o.cycle);
+    if (std::optional<Cycle> quarter = ParseQuarterCycle(o.cycle)) {
+      quarter->name = o.cycle;
+      out.org.cycles.push_back(*quarter);
+    }
+  }
+  for (const ImportDiagnostic& d : outcome.diagnostics) {
+    (d.severity == Severity::kError ? out.errors : out.warnings)
+        .push_back(d.ToString());
+  }
+  return out;
+}
+
 // Reads every file; merges them into one incoming organisation.
 Result<FileImport> ReadAll(const std::vector<std::string>& files,
                            const FileImportOptions& options,
-                           const CliEnv& env) {
+                           const CliEnv& env, const Registry& registry,
+                           const ParsedFlags& flags) {
   FileImport all;
   for (const std::string& file : files) {
-    OKR_ASSIGN_OR_RETURN(FileImport one, ImportFile(file, options, Limits()));
+    const auto* plugin = PluginImporterFor(registry, file, flags);
+    OKR_ASSIGN_OR_RETURN(FileImport one,
+                         plugin ? ImportWithPlugin(*plugin->item, file, options)
+                                : ImportFile(file, options, Limits()));
     for (const std::string& w : one.warnings) std::fprintf(env.err, "%s\n", w.c_str());
     for (const std::string& e : one.errors) std::fprintf(env.err, "%s\n", e.c_str());
     all.errors.insert(all.errors.end(), one.errors.begin(), one.errors.end());
@@ -139,9 +205,12 @@ Status ReportPlanErrors(const Status& s, std::FILE* err) {
 
 Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   if (flags.positionals().empty()) return UsageError::Make("which file(s)?");
-  OKR_ASSIGN_OR_RETURN(FileImportOptions options, ParseOptions(env, flags));
+  const Registry registry = BuildRegistry(env, flags);
+  OKR_ASSIGN_OR_RETURN(FileImportOptions options,
+                       ParseOptions(env, flags, registry));
   OKR_ASSIGN_OR_RETURN(auto store, OpenStore(env, /*create=*/true));
-  OKR_ASSIGN_OR_RETURN(FileImport file, ReadAll(flags.positionals(), options, env));
+  OKR_ASSIGN_OR_RETURN(FileImport file, ReadAll(flags.positionals(), options,
+                                                env, registry, flags));
   if (!file.errors.empty()) {
     return InvalidArgument("import refused: " + std::to_string(file.errors.size()) +
                            " error(s); the database was not changed");
@@ -184,13 +253,14 @@ Command MakeImportCommand() {
           "printed as file:sheet!cell: error: ... lines.",
       .flags = {{"dry-run", false, "show the changes, write nothing"},
                 {"prune", false, "remove items the files no longer list"},
-                {"format", true, "xlsx, ods, csv or xml (default: detect)",
+                {"format", true, "xlsx, ods, csv, xml or a plugin's (default: detect)",
                  "F"},
                 {"sheet", true, "the sheet holding the OKRs", "NAME"},
                 {"cycle", true, "cycle for rows that name none", "NAME"},
                 {"delimiter", true, "CSV delimiter (default: detect)", "C"},
                 {"date-order", true, "how to read 01/02/2027: dmy, mdy, ymd",
-                 "ORDER"}},
+                 "ORDER"},
+                PluginFlag()},
       .run = RunImport};
 }
 

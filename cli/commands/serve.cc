@@ -3,6 +3,7 @@
 // okrd serve: serve an existing database until stopped.
 
 #include "cli/command.h"
+#include "cli/plugin_setup.h"
 #include "cli/server_runner.h"
 #include "cli/store_access.h"
 
@@ -15,8 +16,10 @@ Status RunServe(const CliEnv& env, const ParsedFlags& flags) {
                             "'");
   }
   OKR_ASSIGN_OR_RETURN(auto store, OpenStore(env, /*create=*/false));
+  const Registry registry = BuildRegistry(env, flags);
   return ServeUntilSignal(store.get(),
-                          flags.Get("listen").value_or(env.config.listen), env);
+                          flags.Get("listen").value_or(env.config.listen), env,
+                          &registry);
 }
 
 }  // namespace
@@ -24,14 +27,14 @@ Status RunServe(const CliEnv& env, const ParsedFlags& flags) {
 Command MakeServeCommand() {
   return {.name = "serve",
           .summary = "serve the status page and feeds for a database",
-          .usage = "okrd serve [--listen ADDR:PORT] [--db PATH] "
-                   "[--config PATH]",
+          .usage = "okrd serve [--listen ADDR:PORT] [--plugin PATH]... "
+                   "[--db PATH] [--config PATH]",
           .details = "Serves until SIGINT or SIGTERM. Binds 127.0.0.1 by "
                      "default: put a reverse proxy\nin front to reach it "
                      "from other machines. With --config, the [server],\n"
                      "[database], [log] and [limits] settings apply; --listen "
                      "and --db override them.",
-          .flags = {ListenFlag()},
+          .flags = {ListenFlag(), PluginFlag()},
           .run = RunServe};
 }
 

@@ -5,6 +5,7 @@
 #include "core/base/file.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <functional>
 #include <vector>
 
@@ -73,6 +74,35 @@ std::string SetLogLevel(Config* c, std::string_view v) {
   return "expected debug, info, warn or error";
 }
 
+std::string SetAtRiskConfidence(Config* c, std::string_view v) {
+  int64_t percent = 0;
+  // Written as a fraction 0..1 with at most two decimals ("0.4").
+  const std::string text(v);
+  char* end = nullptr;
+  const double d = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(d >= 0 && d <= 1)) {
+    return "expected a number from 0 to 1";
+  }
+  percent = static_cast<int64_t>(d * 100 + 0.5);
+  c->at_risk_confidence = static_cast<double>(percent) / 100;
+  return "";
+}
+
+std::string SetWebhookFormat(Config* c, std::string_view v) {
+  if (v != "json" && v != "slack" && v != "mattermost") {
+    return "expected json, slack or mattermost";
+  }
+  c->webhook_format = std::string(v);
+  return "";
+}
+
+std::string SetMetricsEnabled(Config* c, std::string_view v) {
+  if (v == "true" || v == "yes" || v == "on") c->metrics_enabled = true;
+  else if (v == "false" || v == "no" || v == "off") c->metrics_enabled = false;
+  else return "expected true or false";
+  return "";
+}
+
 const std::vector<Key>& Keys() {
   static const std::vector<Key> kKeys = {
       {"server", "listen", Text(&Config::listen)},
@@ -83,6 +113,15 @@ const std::vector<Key>& Keys() {
       {"database", "path", Text(&Config::database)},
       {"log", "level", SetLogLevel},
       {"plugins", "directory", Text(&Config::plugin_directory)},
+      {"events", "scan_seconds", Int(&Config::event_scan_seconds, 1, 86'400)},
+      {"events", "at_risk_confidence", SetAtRiskConfidence},
+      {"events", "overdue_days", Int(&Config::overdue_days, 1, 366)},
+      {"webhook", "urls", Text(&Config::webhook_urls)},
+      {"webhook", "secret", Text(&Config::webhook_secret)},
+      {"webhook", "format", SetWebhookFormat},
+      {"webhook", "timeout_ms", Int(&Config::webhook_timeout_ms, 100, 600'000)},
+      {"webhook", "retries", Int(&Config::webhook_retries, 0, 10)},
+      {"metrics", "enabled", SetMetricsEnabled},
       {"limits", "max_input_bytes", Limit(&Limits::max_input_bytes)},
       {"limits", "max_inflated_bytes", Limit(&Limits::max_inflated_bytes)},
       {"limits", "max_part_inflated_bytes", Limit(&Limits::max_part_inflated_bytes)},

@@ -33,6 +33,18 @@ struct Config {
   LogLevel log_level = LogLevel::kInfo;
   // [plugins]
   std::string plugin_directory;
+  // [events] (the event scanner feeding notifiers, core/registry)
+  int event_scan_seconds = 60;
+  double at_risk_confidence = 0.4;  // Latest confidence below this: at risk.
+  int overdue_days = 7;             // No check-in for longer: overdue.
+  // [webhook] (plugins/webhook; handed to the notifier as key = value)
+  std::string webhook_urls;   // Space-separated URLs; "" = no webhook.
+  std::string webhook_secret; // HMAC-SHA256 key for X-Okrd-Signature.
+  std::string webhook_format = "json";  // json, slack (or mattermost).
+  int webhook_timeout_ms = 5000;
+  int webhook_retries = 3;
+  // [metrics] (plugins/metrics at /metrics)
+  bool metrics_enabled = true;
   // [limits]
   Limits limits;
 };
