@@ -17,7 +17,7 @@ const std::vector<Command>& Commands() {
       MakeInitCommand(),   MakeDemoCommand(),    MakeServeCommand(),
       MakeStatusCommand(), MakeCheckinCommand(), MakeVersionCommand(),
       MakeFeedsCommand(),  MakeBackupCommand(),  MakeRestoreCommand(),
-      MakeImportCommand(), MakeExportCommand(),
+      MakeImportCommand(), MakeExportCommand(),  MakeLintCommand(),
   };
   return kCommands;
 }

@@ -62,6 +62,7 @@ Command MakeRestoreCommand();
 Command MakeImportCommand();
 Command MakeExportCommand();
 Command MakeFeedsCommand();
+Command MakeLintCommand();
 
 }  // namespace okr
 

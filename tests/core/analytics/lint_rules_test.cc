@@ -170,6 +170,10 @@ TEST_CASE("owner-missing and owner-unknown", "[analytics][lint]") {
   ExpectFires("owner-unknown", [](Organisation* org) {
     Kr(org, "e2-k1")->owner_email = "ghost@acme.test";
   }, "kr:e2-k1");
+  Organisation org = CleanOrg();  // Nobody listed: nobody can be unknown.
+  Obj(&org, "e2")->owner_email = "ghost@acme.test";
+  org.people.clear();
+  CHECK(Of(RunLint(org), "owner-unknown").empty());
 }
 
 TEST_CASE("objective-unaligned below company level", "[analytics][lint]") {
