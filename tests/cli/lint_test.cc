@@ -135,3 +135,32 @@ TEST_CASE("lint usage and I/O errors exit 2", "[cli][lint]") {
 
 }  // namespace
 }  // namespace okr
+
+namespace okr {
+namespace {
+
+TEST_CASE("import prints lint findings after its summary, same exit status",
+          "[cli][lint]") {
+  TempDir dir;
+  const std::string db = dir.File("okrd.db");
+  REQUIRE(Okrd({"init", "--example", "--db", db}).exit_code == 0);
+  const std::string csv = dir.File("plan.csv");
+  REQUIRE(testing::WriteFile(csv, PlanCsv()));
+  for (bool dry : {true, false}) {
+    std::vector<std::string> args = {"import", csv, "--db", db};
+    if (dry) args.push_back("--dry-run");
+    ProcessResult r = Okrd(args);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);  // Lint is advisory on import.
+    CHECK(Contains(r.out, "key result"));
+    CHECK(Contains(r.err, "plan.csv:2:4: error: kr-not-measurable: key result "
+                          "\"Sign the lease\""));
+    // The owner is a stored person, so not "unknown".
+    CHECK(!Contains(r.err, "owner-unknown"));
+    // Stored units the file does not touch are not linted here.
+    CHECK(!Contains(r.err, "eng-platform"));
+  }
+}
+
+}  // namespace
+}  // namespace okr
