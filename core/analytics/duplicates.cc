@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 #include <set>
 #include <unordered_map>
 
@@ -24,7 +26,43 @@ double TokenWeights::Weight(const std::string& token) const {
   return std::log(1.0 + std::max(n_, 1.0) / df);
 }
 
+namespace {
+
+// Words naming who or what platform the work is for (stems, sorted). Two
+// titles that differ in them are about different audiences: "reduce churn"
+// vs "reduce hiring churn", "enterprise" vs "SMB" renewals.
+constexpr std::string_view kAudience[] = {
+    "android", "clinic", "clinician", "customer", "designer", "developer",
+    "employe", "engineer", "enterprise", "hir", "io", "ios", "manager",
+    "mobil", "nurs", "partner", "patient", "smb", "supplier", "user",
+    "vendor", "web"};
+
+bool IsAudience(std::string_view t) {
+  return std::binary_search(std::begin(kAudience), std::end(kAudience), t);
+}
+
+bool SameAudience(const std::vector<std::string>& a,
+                  const std::vector<std::string>& b) {
+  std::vector<std::string_view> x, y;
+  for (const std::string& t : a) {
+    if (IsAudience(t)) x.push_back(t);
+  }
+  for (const std::string& t : b) {
+    if (IsAudience(t)) y.push_back(t);
+  }
+  return x == y;
+}
+
+}  // namespace
+
 double TitleSimilarity(const std::vector<std::string>& a,
+                       const std::vector<std::string>& b,
+                       const TokenWeights& weights) {
+  const double s = WeightedJaccard(a, b, weights);
+  return SameAudience(a, b) ? s : s * kAudiencePenalty;
+}
+
+double WeightedJaccard(const std::vector<std::string>& a,
                        const std::vector<std::string>& b,
                        const TokenWeights& weights) {
   double shared = 0, all = 0;

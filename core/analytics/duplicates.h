@@ -45,7 +45,7 @@
 namespace okr {
 
 struct DuplicateOptions {
-  double title_threshold = 0.6;
+  double title_threshold = 0.55;
   double metric_threshold = 0.6;
 };
 
@@ -65,6 +65,14 @@ class TokenWeights {
 };
 
 // Weighted Jaccard of two TitleTokens sets, in 0..1; 0 when both are empty.
+double WeightedJaccard(const std::vector<std::string>& a,
+                       const std::vector<std::string>& b,
+                       const TokenWeights& weights);
+
+// What the rules use: WeightedJaccard, times kAudiencePenalty when the two
+// sets differ in their audience words (customer, employee, patient, SMB,
+// enterprise, mobile, web, ...; docs/analytics.md has the list).
+inline constexpr double kAudiencePenalty = 0.5;
 double TitleSimilarity(const std::vector<std::string>& a,
                        const std::vector<std::string>& b,
                        const TokenWeights& weights);

@@ -25,7 +25,9 @@ constexpr std::string_view kStopWords[] = {
     "without", "year", "quarter", "every", "each",  "than",  "less",
     "fewer", "least", "under",  "below", "above",  "via",   "through",
     "while", "by",    "keep",   "team",  "teams",  "company", "org",
-    "ensure", "achieve", "deliver", "work"};
+    "ensure", "achieve", "deliver", "work", "process", "flow", "score",
+    "scores", "number", "end", "better", "smoother", "write", "net", "type",
+    "ii", "sent", "overall"};
 
 bool IsStopWord(std::string_view w) {
   return std::find(std::begin(kStopWords), std::end(kStopWords), w) !=
@@ -50,9 +52,12 @@ std::string Stem(std::string w) {
       !EndsWith(w, "us") && !EndsWith(w, "is")) {
     cut("s", "", 3);
   }
+  // "-eed" stays: speed, need, exceed.
   cut("ational", "ate", 3) || cut("ation", "ate", 3) || cut("ing", "", 3) ||
-      cut("ed", "", 3) || cut("ly", "", 4) || cut("ment", "", 4);
-  if (EndsWith(w, "e") && w.size() > 4) w.pop_back();
+      (!EndsWith(w, "eed") && cut("ed", "", 3)) || cut("ly", "", 4) ||
+      cut("ment", "", 4);
+  cut("ibility", "ibl", 3) || cut("ible", "ibl", 3);
+  if (EndsWith(w, "e") && w.size() > 3) w.pop_back();
   return w;
 }
 
@@ -82,13 +87,20 @@ constexpr Synonym kSynonyms[] = {
     {"sales", "revenu"}, {"income", "revenu"},
     {"fast", "speed"}, {"faster", "speed"}, {"quick", "speed"},
     {"quicker", "speed"}, {"latency", "speed"},
-    {"happi", "satisf"}, {"satisfaction", "satisf"}, {"satisfi", "satisf"}, {"satisfy", "satisf"}, {"csat", "satisf"},
-    {"docs", "document"}, {"doc", "document"},
+    {"happi", "satisf"}, {"satisfaction", "satisf"}, {"satisfi", "satisf"}, {"satisfy", "satisf"},
+    {"docs", "document"}, {"doc", "document"}, {"documentat", "document"},
     {"automat", "automat"}, {"migrat", "mov"},
     {"signup", "signup"}, {"registr", "signup"}, {"regist", "signup"},
     {"wait", "wait"}, {"delay", "wait"},
     {"mistak", "error"}, {"errors", "error"},
     {"uptim", "availabl"}, {"availability", "availabl"},
+};
+
+// Acronyms, expanded to the stems of their words.
+constexpr Synonym kAcronyms[] = {
+    {"arr", "annual recurring revenue"}, {"mrr", "monthly recurring revenue"},
+    {"nps", "net promoter score"}, {"csat", "customer satisfaction"},
+    {"cac", "customer acquisition cost"}, {"ltv", "lifetime value"},
 };
 
 std::string Canonical(std::string stem) {
@@ -104,16 +116,31 @@ bool IsNumber(std::string_view w) {
   }) || (w.size() >= 2 && w[0] >= '0' && w[0] <= '9');  // "10k", "3x"
 }
 
+// Adds the token of one lowercase word, or of each word of an acronym's
+// expansion; nothing for numbers and stop words.
+void AddWord(std::string_view word, std::vector<std::string>* out) {
+  for (const Synonym& a : kAcronyms) {
+    if (a.from != word) continue;
+    std::string_view rest = a.to;
+    while (!rest.empty()) {
+      const size_t sp = rest.find(' ');
+      AddWord(rest.substr(0, sp), out);
+      rest = sp == std::string_view::npos ? "" : rest.substr(sp + 1);
+    }
+    return;
+  }
+  if (word.empty() || IsNumber(word) || IsStopWord(word)) return;
+  std::string t = Canonical(Stem(std::string(word)));
+  if (t.size() > 1) out->push_back(std::move(t));
+}
+
 }  // namespace
 
 std::vector<std::string> TitleTokens(std::string_view title) {
   std::vector<std::string> out;
   std::string word;
   auto flush = [&] {
-    if (!word.empty() && !IsNumber(word) && !IsStopWord(word)) {
-      std::string t = Canonical(Stem(word));
-      if (t.size() > 1) out.push_back(std::move(t));
-    }
+    AddWord(word, &out);
     word.clear();
   };
   for (char c : title) {
