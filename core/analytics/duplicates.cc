@@ -30,9 +30,10 @@ namespace {
 
 // Words naming who or what platform the work is for (stems, sorted). Two
 // titles that differ in them are about different audiences: "reduce churn"
-// vs "reduce hiring churn", "enterprise" vs "SMB" renewals.
+// vs "reduce hiring churn", "enterprise" vs "SMB" renewals. "customer" is
+// not one: it is what a title without an audience is about anyway.
 constexpr std::string_view kAudience[] = {
-    "android", "clinic", "clinician", "customer", "designer", "developer",
+    "android", "clinic", "clinician", "designer", "developer",
     "employe", "engineer", "enterprise", "hir", "io", "ios", "manager",
     "mobil", "nurs", "partner", "patient", "smb", "supplier", "user",
     "vendor", "web"};

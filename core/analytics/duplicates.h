@@ -19,12 +19,11 @@
 //     same metric: KRs (not milestones) of the same cycle in different
 //       units with the same unit of measure and direction and KR-title
 //       similarity >= metric_threshold, whose objectives are not a cascade
-//       (neither reaches the other through parents or supports) nor
-//       siblings (same parent). Then
-//       duplicate-metric when both objectives have a parent (the same
-//         metric is pursued in two branches), else
-//       kpi-unlinked (two teams target one KPI and no alignment link
-//         joins them).
+//       (neither reaches the other through parents or supports). Then
+//       duplicate-metric when they have different parents (the same metric
+//         is pursued in two branches), else
+//       kpi-unlinked (siblings, or unaligned: two teams target one KPI
+//         and no alignment link joins them).
 //  Candidates come from an inverted index with prefix filtering (only the
 //  rarest tokens of each title are indexed, enough that any pair above the
 //  threshold shares one), so common words never make it all-pairs.

@@ -123,12 +123,10 @@ void MetricPairs(const Organisation& org, const TokenWeights& weights,
     const KeyResult& b = *krs[j];
     const Objective& oa = *links.Find(a.objective_key);
     const Objective& ob = *links.Find(b.objective_key);
-    // A cascade (one reaches the other) or siblings share the metric on
-    // purpose.
-    if (links.Linked(oa, ob) || links.ParentKey(oa) == links.ParentKey(ob)) {
-      continue;
-    }
-    const bool both_aligned = oa.parent.has_value() && ob.parent.has_value();
+    // A cascade (one reaches the other) shares the metric on purpose.
+    if (links.Linked(oa, ob)) continue;
+    const std::string pa = links.ParentKey(oa), pb = links.ParentKey(ob);
+    const bool both_aligned = !pa.empty() && !pb.empty() && pa != pb;
     const double s = TitleSimilarity(items[i].tokens, items[j].tokens, weights);
     const std::string what =
         "key results " + Quote(a.title) + " (" + items[i].owner + ") and " +

@@ -44,7 +44,7 @@ void UnitFindings(const LintContext& ctx, bool hard, std::vector<Finding>* out) 
         hard ? "at most " + std::to_string(s.hard_max_objectives_per_unit)
              : std::to_string(s.min_objectives_per_unit) + "-" +
                    std::to_string(s.max_objectives_per_unit);
-    out->push_back({.subjects = {"unit:" + key.first},
+    out->push_back({.subjects = {"unit:" + key.first, "cycle:" + key.second},
                     .message = level + " " + Quote(key.first) + " has " +
                                std::to_string(n) + " objective(s) in cycle " +
                                Quote(key.second) + " (" + range + " keeps focus)"});
@@ -67,7 +67,7 @@ void CheckObjectivesPerPerson(const LintContext& ctx,
   const int max = ctx.settings().max_objectives_per_person;
   for (const auto& [key, n] : CountBy(ctx.org(), /*individual=*/true)) {
     if (n <= max) continue;
-    out->push_back({.subjects = {"person:" + key.first},
+    out->push_back({.subjects = {"person:" + key.first, "cycle:" + key.second},
                     .message = Quote(key.first) + " owns " + std::to_string(n) +
                                " individual objectives in cycle " +
                                Quote(key.second) + " (at most " +

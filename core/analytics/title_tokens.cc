@@ -27,7 +27,7 @@ constexpr std::string_view kStopWords[] = {
     "while", "by",    "keep",   "team",  "teams",  "company", "org",
     "ensure", "achieve", "deliver", "work", "process", "flow", "score",
     "scores", "number", "end", "better", "smoother", "write", "net", "type",
-    "ii", "sent", "overall"};
+    "ii", "sent", "overall", "segment"};
 
 bool IsStopWord(std::string_view w) {
   return std::find(std::begin(kStopWords), std::end(kStopWords), w) !=

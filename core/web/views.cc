@@ -6,7 +6,9 @@
 #include <cmath>
 #include <set>
 
+#include "core/analytics/duplicates.h"
 #include "core/analytics/early_warning.h"
+#include "core/analytics/lint_rules.h"
 #include "core/web/views_internal.h"
 
 namespace okr::web {
@@ -547,6 +549,34 @@ bool IsStale(const std::map<std::string, UnixSeconds>& map,
   return IsStaleOn(it->second, cycle, reference, kStaleAfterDays);
 }
 
+// Findings about the cycle: a subject is one of its objectives or KRs, or
+// the cycle itself (per-cycle counts).
+std::vector<Finding> InCycleFindings(const OrgIndex& index, const Cycle& cycle,
+                                     std::vector<Finding> all) {
+  auto about_cycle = [&](const std::string& s) {
+    if (s == "cycle:" + cycle.name) return true;
+    std::string key;
+    if (s.rfind("objective:", 0) == 0) {
+      key = s.substr(10);
+    } else if (s.rfind("kr:", 0) == 0) {
+      const KeyResult* kr = index.FindKr(s.substr(3));
+      if (kr != nullptr) key = kr->objective_key;
+    }
+    const Objective* o = index.FindObjective(key);
+    return o != nullptr && o->cycle == cycle.name;
+  };
+  std::vector<Finding> out;
+  for (Finding& f : all) {
+    if (std::any_of(f.subjects.begin(), f.subjects.end(), about_cycle)) {
+      out.push_back(std::move(f));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return a.level > b.level;
+  });
+  return out;
+}
+
 }  // namespace
 
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
@@ -588,6 +618,8 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
       view.unit_counts.push_back({unit->key, unit->name, unit->level, count});
     }
   }
+  view.lint = InCycleFindings(index, cycle, RunLint(org));
+  view.double_work = InCycleFindings(index, cycle, FindDuplicates(org));
   return view;
 }
 

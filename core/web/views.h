@@ -41,6 +41,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analytics/finding.h"
 #include "core/base/civil_time.h"
 #include "core/model/organisation.h"
 #include "core/model/progress.h"
@@ -232,6 +233,10 @@ struct HealthView {
   std::vector<KrView> krs_at_risk;
   std::vector<StaleItem> stale;
   std::vector<UnitCount> unit_counts;  // Outside 2..3.
+  // Lint findings (default levels) about the cycle's objectives, KRs and
+  // per-cycle counts, errors first; double-work findings in the cycle.
+  std::vector<Finding> lint;
+  std::vector<Finding> double_work;
 };
 
 // The cycle named `name`, or CurrentCycle() when `name` is empty. nullptr

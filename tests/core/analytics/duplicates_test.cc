@@ -135,13 +135,18 @@ TEST_CASE("same metric: kpi-unlinked and duplicate-metric",
   Organisation org = CleanOrg();
   org.key_results[4].title = "Reduce monthly churn";  // e1-k1 (eng)
   org.key_results[8].title = "Lower monthly churn";   // o1-k1 (ops)
-  // e1 -> c1, o1 -> c1: siblings share the metric on purpose.
-  CHECK(FindDuplicates(org).empty());
+  // e1 -> c1, o1 -> c1: siblings, no link between them.
+  auto siblings = FindDuplicates(org);
+  REQUIRE(siblings.size() == 1);
+  CHECK(siblings[0].rule == "kpi-unlinked");
   org.objectives[4].parent = LinkTarget{TargetKind::kObjective, "c2"};
   auto found = FindDuplicates(org);
   REQUIRE(found.size() == 1);
   CHECK(found[0].rule == "duplicate-metric");
   CHECK(found[0].subjects == std::vector<std::string>{"kr:e1-k1", "kr:o1-k1"});
+  org.objectives[4].supports = {{TargetKind::kObjective, "e1"}};
+  CHECK(FindDuplicates(org).empty());  // Supports is a link.
+  org.objectives[4].supports.clear();
   org.objectives[4].parent.reset();
   found = FindDuplicates(org);
   REQUIRE(found.size() == 1);
