@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iterator>
 #include <string_view>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -13,17 +14,21 @@
 
 namespace okr {
 
-TokenWeights::TokenWeights(const std::vector<std::vector<std::string>>& docs)
-    : n_(static_cast<double>(docs.size())) {
+TokenWeights::TokenWeights(const std::vector<std::vector<std::string>>& docs) {
+  std::map<std::string, int, std::less<>> df;
   for (const auto& doc : docs) {
-    for (const std::string& t : doc) ++df_[t];
+    for (const std::string& t : doc) ++df[t];
   }
+  const double n = std::max(static_cast<double>(docs.size()), 1.0);
+  for (const auto& [token, count] : df) {
+    weight_.emplace(token, std::log(1.0 + n / count));
+  }
+  unseen_ = std::log(1.0 + n);
 }
 
 double TokenWeights::Weight(const std::string& token) const {
-  auto it = df_.find(token);
-  const double df = it == df_.end() ? 1.0 : it->second;
-  return std::log(1.0 + std::max(n_, 1.0) / df);
+  auto it = weight_.find(token);
+  return it == weight_.end() ? unseen_ : it->second;
 }
 
 namespace {
@@ -42,16 +47,13 @@ bool IsAudience(std::string_view t) {
   return std::binary_search(std::begin(kAudience), std::end(kAudience), t);
 }
 
-bool SameAudience(const std::vector<std::string>& a,
-                  const std::vector<std::string>& b) {
-  std::vector<std::string_view> x, y;
-  for (const std::string& t : a) {
-    if (IsAudience(t)) x.push_back(t);
+// The audience words of a token set, joined.
+std::string AudienceOf(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (const std::string& t : tokens) {
+    if (IsAudience(t)) out += t + ' ';
   }
-  for (const std::string& t : b) {
-    if (IsAudience(t)) y.push_back(t);
-  }
-  return x == y;
+  return out;
 }
 
 }  // namespace
@@ -60,7 +62,7 @@ double TitleSimilarity(const std::vector<std::string>& a,
                        const std::vector<std::string>& b,
                        const TokenWeights& weights) {
   const double s = WeightedJaccard(a, b, weights);
-  return SameAudience(a, b) ? s : s * kAudiencePenalty;
+  return AudienceOf(a) == AudienceOf(b) ? s : s * kAudiencePenalty;
 }
 
 double WeightedJaccard(const std::vector<std::string>& a,
@@ -85,45 +87,100 @@ double WeightedJaccard(const std::vector<std::string>& a,
 }
 
 namespace dup_internal {
+namespace {
+
+// Items with tokens as ids (in token text order, so sums run in the same
+// order as TitleSimilarity's and give the same doubles) and weights looked
+// up once.
+struct Prepared {
+  std::vector<std::vector<int>> ids;  // Per item, ascending.
+  std::vector<double> weight;         // Per id.
+  std::vector<std::string> audience;  // Per item.
+};
+
+Prepared Prepare(const std::vector<Item>& items, const TokenWeights& weights) {
+  std::map<std::string, int> id;
+  for (const Item& item : items) {
+    for (const std::string& t : item.tokens) id.emplace(t, 0);
+  }
+  Prepared p;
+  for (auto& [token, n] : id) {
+    n = static_cast<int>(p.weight.size());
+    p.weight.push_back(weights.Weight(token));
+  }
+  for (const Item& item : items) {
+    std::vector<int> ids;
+    for (const std::string& t : item.tokens) ids.push_back(id[t]);
+    p.ids.push_back(std::move(ids));
+    p.audience.push_back(AudienceOf(item.tokens));
+  }
+  return p;
+}
+
+// TitleSimilarity of items i and j.
+double Similarity(const Prepared& p, size_t i, size_t j) {
+  const std::vector<int>& a = p.ids[i];
+  const std::vector<int>& b = p.ids[j];
+  double shared = 0, all = 0;
+  size_t x = 0, y = 0;
+  while (x < a.size() || y < b.size()) {
+    if (y == b.size() || (x < a.size() && a[x] < b[y])) {
+      all += p.weight[a[x++]];
+    } else if (x == a.size() || b[y] < a[x]) {
+      all += p.weight[b[y++]];
+    } else {
+      const double w = p.weight[a[x]];
+      shared += w;
+      all += w;
+      ++x;
+      ++y;
+    }
+  }
+  const double s = all > 0 ? shared / all : 0;
+  return p.audience[i] == p.audience[j] ? s : s * kAudiencePenalty;
+}
+
+}  // namespace
 
 std::vector<std::pair<size_t, size_t>> SimilarPairs(
     const std::vector<Item>& items, const TokenWeights& weights,
     double threshold) {
-  // Global token order: heavier (rarer) first, then by text.
-  auto before = [&weights](const std::string& x, const std::string& y) {
-    const double wx = weights.Weight(x), wy = weights.Weight(y);
-    return wx != wy ? wx > wy : x < y;
-  };
-  std::unordered_map<std::string, std::vector<size_t>> index;
+  const Prepared p = Prepare(items, weights);
+  // Index keys: (group, token id); the group as a number.
+  std::map<std::string, size_t> group_id;
+  for (const Item& item : items) group_id.emplace(item.group, group_id.size());
+  std::unordered_map<uint64_t, std::vector<size_t>> index;
   std::vector<size_t> seen(items.size(), SIZE_MAX);
   std::vector<std::pair<size_t, size_t>> pairs;
   for (size_t i = 0; i < items.size(); ++i) {
-    std::vector<std::string> order = items[i].tokens;
-    std::sort(order.begin(), order.end(), before);
+    // Global token order: heavier (rarer) first, then by id.
+    std::vector<int> order = p.ids[i];
+    std::sort(order.begin(), order.end(), [&p](int x, int y) {
+      return p.weight[x] != p.weight[y] ? p.weight[x] > p.weight[y] : x < y;
+    });
     double total = 0;
-    for (const std::string& t : order) total += weights.Weight(t);
+    for (int t : order) total += p.weight[t];
     // Prefix: tokens until what is left weighs less than threshold * total.
+    // A pair at or above the threshold shares a token in both prefixes.
+    const uint64_t g = group_id[items[i].group];
     double left = total;
-    std::vector<std::string> keys;
-    for (const std::string& t : order) {
+    std::vector<uint64_t> keys;
+    for (int t : order) {
       if (left < threshold * total - 1e-12) break;
-      keys.push_back(items[i].group + '\x1f' + t);
-      left -= weights.Weight(t);
+      keys.push_back(g << 32 | static_cast<uint32_t>(t));
+      left -= p.weight[t];
     }
-    for (const std::string& key : keys) {
+    for (uint64_t key : keys) {
       auto it = index.find(key);
       if (it == index.end()) continue;
       for (size_t j : it->second) {
         if (seen[j] == i) continue;
         seen[j] = i;
         if (items[j].owner == items[i].owner) continue;
-        if (TitleSimilarity(items[j].tokens, items[i].tokens, weights) >=
-            threshold) {
-          pairs.emplace_back(j, i);
-        }
+        if (Similarity(p, j, i) >= threshold) pairs.emplace_back(j, i);
       }
     }
-    for (std::string& key : keys) index[std::move(key)].push_back(i);
+    for (uint64_t key : keys) index[key].push_back(i);
   }
   std::sort(pairs.begin(), pairs.end());
   return pairs;
@@ -132,6 +189,7 @@ std::vector<std::pair<size_t, size_t>> SimilarPairs(
 std::vector<std::pair<size_t, size_t>> SimilarPairsAllPairs(
     const std::vector<Item>& items, const TokenWeights& weights,
     double threshold) {
+  const Prepared p = Prepare(items, weights);
   std::vector<std::pair<size_t, size_t>> pairs;
   for (size_t i = 0; i < items.size(); ++i) {
     for (size_t j = i + 1; j < items.size(); ++j) {
@@ -139,10 +197,7 @@ std::vector<std::pair<size_t, size_t>> SimilarPairsAllPairs(
           items[i].owner == items[j].owner) {
         continue;
       }
-      if (TitleSimilarity(items[i].tokens, items[j].tokens, weights) >=
-          threshold) {
-        pairs.emplace_back(i, j);
-      }
+      if (Similarity(p, i, j) >= threshold) pairs.emplace_back(i, j);
     }
   }
   return pairs;

@@ -59,8 +59,8 @@ class TokenWeights {
   double Weight(const std::string& token) const;
 
  private:
-  std::map<std::string, int, std::less<>> df_;
-  double n_ = 0;
+  std::map<std::string, double, std::less<>> weight_;  // Per seen token.
+  double unseen_ = 0;
 };
 
 // Weighted Jaccard of two TitleTokens sets, in 0..1; 0 when both are empty.
