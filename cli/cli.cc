@@ -18,7 +18,7 @@ const std::vector<Command>& Commands() {
       MakeStatusCommand(), MakeCheckinCommand(), MakeVersionCommand(),
       MakeFeedsCommand(),  MakeBackupCommand(),  MakeRestoreCommand(),
       MakeImportCommand(), MakeExportCommand(),  MakePluginsCommand(),
-      MakePluginCommand(),
+      MakePluginCommand(), MakeLintCommand(),
   };
   return kCommands;
 }

@@ -64,6 +64,7 @@ Command MakeExportCommand();
 Command MakeFeedsCommand();
 Command MakePluginsCommand();
 Command MakePluginCommand();
+Command MakeLintCommand();
 
 }  // namespace okr
 

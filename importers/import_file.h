@@ -50,6 +50,10 @@ struct FileImport {
   std::set<std::string> derived_cycles;
   // Confidence per key result from a spreadsheet's Confidence column.
   std::map<std::string, double> kr_confidence;
+  // Where each item was defined, for spreadsheets (MappedWorkbook::where):
+  // "objective:KEY", "kr:KEY", "unit:KEY", ... -> "plan.xlsx:OKRs!A7".
+  // Empty for XML.
+  std::map<std::string, std::string> where;
 };
 
 // A non-OK Status is a failure to read at all (missing file, limit, not a

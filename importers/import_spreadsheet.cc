@@ -70,6 +70,7 @@ Result<FileImport> ImportSpreadsheet(const std::vector<NamedInput>& inputs,
     if (!mapped.kr_keys_from_file.count(k.key)) out.derived_kr_keys.insert(k.key);
   }
   out.kr_confidence = std::move(mapped.kr_confidence);
+  out.where = std::move(mapped.where);
   out.derived_units = std::move(mapped.derived_units);
   out.derived_cycles = std::move(mapped.derived_cycles);
   return out;

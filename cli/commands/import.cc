@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "cli/command.h"
 #include "cli/plugin_setup.h"
 #include "cli/store_access.h"
+#include "core/analytics/lint_rules.h"
 #include "core/base/limits.h"
 #include "core/model/change_set.h"
 #include "core/model/progress.h"
@@ -134,6 +136,7 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
     all.kr_confidence.merge(one.kr_confidence);
     all.derived_units.merge(one.derived_units);
     all.derived_cycles.merge(one.derived_cycles);
+    all.where.merge(one.where);
   }
   return all;
 }
@@ -187,6 +190,38 @@ void PrintSummary(const ImportPlan& plan, bool dry_run, std::FILE* out) {
   }
 }
 
+// Lint findings on what the files say, with the stored people, units and
+// cycles they may refer to, located in the files. Advisory: printed after
+// the summary, never a reason to refuse the import.
+void PrintLint(const FileImport& file, const Organisation& stored,
+               const CliEnv& env) {
+  Organisation org = file.org;
+  auto add_missing = [](auto& to, const auto& from, auto key) {
+    std::set<std::string> have;
+    for (const auto& x : to) have.insert(key(x));
+    for (const auto& x : from) {
+      if (!have.count(key(x))) to.push_back(x);
+    }
+  };
+  add_missing(org.people, stored.people, [](const Person& p) { return p.email; });
+  add_missing(org.units, stored.units, [](const Unit& u) { return u.key; });
+  add_missing(org.cycles, stored.cycles, [](const Cycle& c) { return c.name; });
+  for (Finding& f : RunLint(org, env.config.lint)) {
+    if (!f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
+        !file.where.count(f.subjects.front())) {
+      continue;  // About a stored unit the files did not touch.
+    }
+    for (const std::string& s : f.subjects) {
+      auto it = file.where.find(s);
+      if (it != file.where.end()) {
+        f.location = it->second;
+        break;
+      }
+    }
+    std::fprintf(env.err, "%s\n", FormatFinding(f).c_str());
+  }
+}
+
 // Plan errors are validation lines; show each, then one summary.
 Status ReportPlanErrors(const Status& s, std::FILE* err) {
   std::string_view all = s.message();
@@ -231,6 +266,8 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
     OKR_RETURN_IF_ERROR(store->ApplyImport(*plan));
   }
   PrintSummary(*plan, dry_run, env.out);
+  std::fflush(env.out);
+  PrintLint(file, stored, env);
   return Status::Ok();
 }
 

@@ -6,6 +6,8 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <cmath>
+#include <type_traits>
 #include <functional>
 #include <vector>
 
@@ -103,6 +105,40 @@ std::string SetMetricsEnabled(Config* c, std::string_view v) {
   return "";
 }
 
+std::string SetDouble(double* out, std::string_view v, double min,
+                      double max) {
+  double d = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || ptr != v.data() + v.size() || !(d >= min) ||
+      !(d <= max)) {
+    return "expected a number from " + std::to_string(min) + " to " +
+           std::to_string(max);
+  }
+  *out = d;
+  return "";
+}
+
+template <typename Field>
+Setter Nested(Field field, double min, double max) {
+  return [=](Config* c, std::string_view v) {
+    auto& target = field(c);
+    double d = 0;
+    std::string e = SetDouble(&d, v, min, max);
+    using T = std::remove_reference_t<decltype(target)>;
+    if (e.empty() && std::is_integral_v<T> && d != std::floor(d)) {
+      e = "expected a whole number";
+    }
+    if (e.empty()) target = static_cast<T>(d);
+    return e;
+  };
+}
+
+// [lint] rule.ID = off|warning|error; "" when `name` is not such a key.
+std::string SetLintRule(Config* c, std::string_view name, std::string_view v) {
+  Status s = SetLintLevel(&c->lint, name.substr(5), v);
+  return s.ok() ? "" : std::string(s.message());
+}
+
 const std::vector<Key>& Keys() {
   static const std::vector<Key> kKeys = {
       {"server", "listen", Text(&Config::listen)},
@@ -137,6 +173,17 @@ const std::vector<Key>& Keys() {
       {"limits", "deadline_ms", Limit(&Limits::deadline_ms)},
       {"limits", "max_request_body_bytes", Limit(&Limits::max_request_body_bytes)},
       {"limits", "max_form_body_bytes", Limit(&Limits::max_form_body_bytes)},
+      {"lint", "min_objectives_per_unit", Nested([](Config* c) -> int& { return c->lint.min_objectives_per_unit; }, 0, 100)},
+      {"lint", "max_objectives_per_unit", Nested([](Config* c) -> int& { return c->lint.max_objectives_per_unit; }, 0, 100)},
+      {"lint", "hard_max_objectives_per_unit", Nested([](Config* c) -> int& { return c->lint.hard_max_objectives_per_unit; }, 0, 100)},
+      {"lint", "max_objectives_per_person", Nested([](Config* c) -> int& { return c->lint.max_objectives_per_person; }, 0, 100)},
+      {"lint", "min_krs_per_objective", Nested([](Config* c) -> int& { return c->lint.min_krs_per_objective; }, 0, 100)},
+      {"lint", "max_krs_per_objective", Nested([](Config* c) -> int& { return c->lint.max_krs_per_objective; }, 0, 100)},
+      {"analytics", "low_confidence", Nested([](Config* c) -> double& { return c->risk.low_confidence; }, 0, 1)},
+      {"analytics", "confidence_drop", Nested([](Config* c) -> double& { return c->risk.confidence_drop; }, 0, 1)},
+      {"analytics", "behind_margin", Nested([](Config* c) -> double& { return c->risk.behind_margin; }, 0, 1)},
+      {"analytics", "stale_after_days", Nested([](Config* c) -> int& { return c->risk.stale_after_days; }, 1, 365)},
+      {"analytics", "objective_share", Nested([](Config* c) -> double& { return c->risk.objective_share; }, 0, 1)},
   };
   return kKeys;
 }
@@ -174,6 +221,10 @@ std::string ApplyLine(std::string_view line, std::string* section, Config* c) {
   const std::string_view name = Trim(line.substr(0, eq));
   const std::string_view value = Trim(line.substr(eq + 1));
   if (section->empty()) return "key \"" + std::string(name) + "\" before any [section]";
+  if (*section == "lint" && name.substr(0, 5) == "rule.") {
+    const std::string problem = SetLintRule(c, name, value);
+    return problem.empty() ? "" : std::string(name) + ": " + problem;
+  }
   const Key* key = FindKey(*section, name);
   if (key == nullptr) {
     return "unknown key \"" + std::string(name) + "\" in [" + *section + "]";

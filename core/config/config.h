@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/analytics/early_warning.h"
+#include "core/analytics/lint_rules.h"
 #include "core/base/limits.h"
 #include "core/base/log.h"
 #include "core/base/result.h"
@@ -47,6 +49,10 @@ struct Config {
   bool metrics_enabled = true;
   // [limits]
   Limits limits;
+  // [lint]: rule.ID = off|warning|error, and the count bounds.
+  LintSettings lint;
+  // [analytics]: early-warning thresholds.
+  RiskThresholds risk;
 };
 
 // Parses `text`; `file_name` prefixes errors ("okrd.conf:12: ..."). Every

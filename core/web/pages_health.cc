@@ -1,6 +1,7 @@
 // Copyright 2026 The okrd Authors.
 //
-// "/health": key results at risk, stale check-ins, objective counts.
+// "/health": key results at risk, stale check-ins, objective counts,
+// possible double work and lint findings.
 
 #include "core/web/pages.h"
 #include "core/web/pages_internal.h"
@@ -92,6 +93,64 @@ Html Counts(const PageContext& ctx, const HealthView& view) {
   return h.Raw("</ul></section>");
 }
 
+// The objective a finding subject is about, for a link; "" for others.
+std::string SubjectHref(const std::string& subject) {
+  if (subject.rfind("objective:", 0) == 0) {
+    return ObjectiveHref(subject.substr(10));
+  }
+  return "";
+}
+
+Html FindingList(const std::vector<Finding>& all) {
+  Html h;
+  h.Raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">"
+        "Level</th><th scope=\"col\">Rule</th><th scope=\"col\">Finding"
+        "</th></tr></thead><tbody>");
+  for (const Finding& f : all) {
+    h.Raw("<tr><td>").Text(SeverityName(f.level)).Raw("</td><td><code>")
+        .Text(f.rule).Raw("</code></td><td>").Text(f.message);
+    bool first = true;
+    for (const std::string& s : f.subjects) {
+      const std::string href = SubjectHref(s);
+      if (href.empty()) continue;
+      if (first) {
+        h.Raw(" <span class=\"muted\">(");
+      } else {
+        h.Raw(", ");
+      }
+      h.Link(href, s.substr(10));
+      first = false;
+    }
+    if (!first) h.Raw(")</span>");
+    h.Raw("</td></tr>");
+  }
+  return h.Raw("</tbody></table></div>");
+}
+
+Html DoubleWork(const HealthView& view) {
+  Html h;
+  h.Raw("<section aria-labelledby=\"double-work\"><h2 id=\"double-work\">"
+        "Possible double work</h2><p class=\"lede\">Objectives or key results "
+        "in different units that look like the same work: similar titles, or "
+        "the same metric without an alignment link.</p>");
+  if (view.double_work.empty()) {
+    return h.Raw("<p>No two units seem to work on the same thing.</p>"
+                 "</section>");
+  }
+  return h.Append(FindingList(view.double_work)).Raw("</section>");
+}
+
+Html Lint(const HealthView& view) {
+  Html h;
+  h.Raw("<section aria-labelledby=\"lint\"><h2 id=\"lint\">OKR lint</h2>"
+        "<p class=\"lede\">How the objectives are set: focus, measurable key "
+        "results, owners, alignment, dates (<code>okrd lint</code>).</p>");
+  if (view.lint.empty()) {
+    return h.Raw("<p>No lint findings.</p></section>");
+  }
+  return h.Append(FindingList(view.lint)).Raw("</section>");
+}
+
 }  // namespace
 
 std::string RenderHealthPage(const HealthView& view, const PageContext& ctx) {
@@ -99,7 +158,9 @@ std::string RenderHealthPage(const HealthView& view, const PageContext& ctx) {
   main.Raw("<h1>Health of ").Text(view.cycle.name).Raw("</h1>")
       .Append(AtRisk(ctx, view))
       .Append(Stale(ctx, view))
-      .Append(Counts(ctx, view));
+      .Append(Counts(ctx, view))
+      .Append(DoubleWork(view))
+      .Append(Lint(view));
   return Layout(ctx, "Health", NavItem::kHealth, main);
 }
 

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <set>
 
+#include "core/analytics/duplicates.h"
+#include "core/analytics/early_warning.h"
+#include "core/analytics/lint_rules.h"
 #include "core/web/views_internal.h"
 
 namespace okr::web {
@@ -24,28 +27,23 @@ double ProgressAt(const KeyResult& kr, double value) {
   return KeyResultProgress(kr.kind, kr.start, kr.target, value);
 }
 
-// Why a KR needs attention, per the contract in views.h.
-std::vector<std::string> KrRisks(const KrView& kr, const CycleInfo& cycle) {
+// Why a KR needs attention: the early-warning rules (early_warning.h) but
+// staleness, which the health view shows per owner and unit.
+std::vector<std::string> KrRisks(const OrgIndex& index, const KeyResult& kr,
+                                 const KrView& view, const CycleInfo& cycle) {
+  const Cycle c{.name = cycle.name, .start = cycle.start, .end = cycle.end};
+  const KrRisk risk =
+      AssessKrRisk(kr, index.CheckInsOn(TargetKind::kKeyResult, kr.key), c,
+                   cycle.reference_day, RiskThresholds{});
   std::vector<std::string> risks;
-  if (kr.band && *kr.band != ConfidenceBand::kOnTrack) {
-    risks.push_back("confidence " + std::string(ConfidenceBandName(*kr.band)));
-  }
-  switch (kr.kind) {
-    case KrKind::kIncrease:
-    case KrKind::kDecrease:
-      if (cycle.elapsed - kr.progress > kBehindPaceMargin) {
-        risks.push_back("behind pace");
-      }
-      break;
-    case KrKind::kStayAbove:
-    case KrKind::kStayBelow:
-      if (kr.progress < 1) risks.push_back("target not held");
-      break;
-    case KrKind::kMilestone:
-      if (kr.progress < 1 && kr.due && *kr.due < cycle.reference_day) {
-        risks.push_back("milestone overdue");
-      }
-      break;
+  for (RiskReason r : risk.reasons) {
+    if (r == RiskReason::kStale) continue;
+    if (r == RiskReason::kLowConfidence && view.band) {
+      risks.push_back("confidence " +
+                      std::string(ConfidenceBandName(*view.band)));
+    } else {
+      risks.emplace_back(RiskReasonName(r));
+    }
   }
   return risks;
 }
@@ -207,7 +205,7 @@ KrView MakeKrView(const OrgIndex& index, const KeyResult& kr,
     v.trend = v.progress - ProgressAt(kr, before);
   }
   if (v.confidence) v.band = BandOf(*v.confidence);
-  v.risks = KrRisks(v, cycle);
+  v.risks = KrRisks(index, kr, v, cycle);
   return v;
 }
 
@@ -541,14 +539,42 @@ LastSeen CollectLastSeen(const OrgIndex& index, const Cycle& cycle) {
   return seen;
 }
 
+// Never checked in is stale; otherwise the early-warning stale rule.
 bool IsStale(const std::map<std::string, UnixSeconds>& map,
-             const std::string& key, const Date& reference,
+             const std::string& key, const Cycle& cycle, const Date& reference,
              std::optional<UnixSeconds>* last) {
   auto it = map.find(key);
   if (it == map.end()) return true;
   *last = it->second;
-  return DaysBetween(Date::FromUnixSeconds(it->second), reference) >
-         kStaleAfterDays;
+  return IsStaleOn(it->second, cycle, reference, kStaleAfterDays);
+}
+
+// Findings about the cycle: a subject is one of its objectives or KRs, or
+// the cycle itself (per-cycle counts).
+std::vector<Finding> InCycleFindings(const OrgIndex& index, const Cycle& cycle,
+                                     std::vector<Finding> all) {
+  auto about_cycle = [&](const std::string& s) {
+    if (s == "cycle:" + cycle.name) return true;
+    std::string key;
+    if (s.rfind("objective:", 0) == 0) {
+      key = s.substr(10);
+    } else if (s.rfind("kr:", 0) == 0) {
+      const KeyResult* kr = index.FindKr(s.substr(3));
+      if (kr != nullptr) key = kr->objective_key;
+    }
+    const Objective* o = index.FindObjective(key);
+    return o != nullptr && o->cycle == cycle.name;
+  };
+  std::vector<Finding> out;
+  for (Finding& f : all) {
+    if (std::any_of(f.subjects.begin(), f.subjects.end(), about_cycle)) {
+      out.push_back(std::move(f));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return a.level > b.level;
+  });
+  return out;
 }
 
 }  // namespace
@@ -569,14 +595,14 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
     const LastSeen seen = CollectLastSeen(index, cycle);
     for (const std::string& unit : seen.units) {
       StaleItem item{false, unit, index.UnitName(unit), std::nullopt};
-      if (IsStale(seen.by_unit, unit, view.cycle.reference_day,
+      if (IsStale(seen.by_unit, unit, cycle, view.cycle.reference_day,
                   &item.last_check_in)) {
         view.stale.push_back(std::move(item));
       }
     }
     for (const std::string& email : seen.people) {
       StaleItem item{true, email, index.Ref(email).name, std::nullopt};
-      if (IsStale(seen.by_person, email, view.cycle.reference_day,
+      if (IsStale(seen.by_person, email, cycle, view.cycle.reference_day,
                   &item.last_check_in)) {
         view.stale.push_back(std::move(item));
       }
@@ -592,6 +618,8 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
       view.unit_counts.push_back({unit->key, unit->name, unit->level, count});
     }
   }
+  view.lint = InCycleFindings(index, cycle, RunLint(org));
+  view.double_work = InCycleFindings(index, cycle, FindDuplicates(org));
   return view;
 }
 

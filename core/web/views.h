@@ -8,11 +8,13 @@
 //    a past cycle is judged as it stood when it ended. Elapsed share: days of
 //    execution up to and including the reference day over all its days,
 //    clamped to 0..1 (0 before the cycle starts).
-//  - Key result at risk when any of: its latest confidence is not "on track"
+//  - Key result at risk: the early-warning rules of
+//    core/analytics/early_warning.h but staleness (shown per owner/unit).
+//    They amount to: its latest confidence is not "on track"
 //    (ConfidenceThresholds defaults); an increase/decrease KR whose progress
 //    is behind the elapsed share by more than kBehindPaceMargin; a
 //    stay-above/below KR that is not met; a milestone past its due date and
-//    not done.
+//    not done; a confidence drop of 0.2 or more since the previous one.
 //  - Objective at risk when its confidence (ObjectiveConfidence) is not on
 //    track, or its progress is behind the elapsed share by more than the
 //    margin.
@@ -39,6 +41,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analytics/finding.h"
 #include "core/base/civil_time.h"
 #include "core/model/organisation.h"
 #include "core/model/progress.h"
@@ -230,6 +233,10 @@ struct HealthView {
   std::vector<KrView> krs_at_risk;
   std::vector<StaleItem> stale;
   std::vector<UnitCount> unit_counts;  // Outside 2..3.
+  // Lint findings (default levels) about the cycle's objectives, KRs and
+  // per-cycle counts, errors first; double-work findings in the cycle.
+  std::vector<Finding> lint;
+  std::vector<Finding> double_work;
 };
 
 // The cycle named `name`, or CurrentCycle() when `name` is empty. nullptr

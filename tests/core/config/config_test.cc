@@ -64,6 +64,26 @@ TEST_CASE("unknown keys and bad values name their line", "[config]") {
         "c:1: key \"listen\" before any [section]");
 }
 
+TEST_CASE("[lint] rule levels and [analytics] thresholds", "[config]") {
+  auto c = ParseConfig(
+      "[lint]\nrule.owner-missing = error\nrule.kr-unit-missing = off\n"
+      "max_krs_per_objective = 4\n[analytics]\nlow_confidence = 0.5\n"
+      "stale_after_days = 14\n",
+      "c");
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  CHECK(c->lint.levels.at("owner-missing") == Severity::kError);
+  CHECK(c->lint.levels.at("kr-unit-missing") == Severity::kOff);
+  CHECK(c->lint.max_krs_per_objective == 4);
+  CHECK(c->risk.low_confidence == 0.5);
+  CHECK(c->risk.stale_after_days == 14);
+  CHECK(ParseConfig("[lint]\nrule.nope = error\n", "c").status().message() ==
+        "c:2: rule.nope: no lint rule \"nope\"");
+  CHECK(ParseConfig("[analytics]\nstale_after_days = 2.5\n", "c")
+            .status()
+            .message() == "c:2: stale_after_days: expected a whole number");
+}
+
 TEST_CASE("the shipped configuration file parses and documents every key",
           "[config]") {
   const std::string path = OKR_SOURCE_DIR "/packaging/okrd.conf";
@@ -75,7 +95,9 @@ TEST_CASE("the shipped configuration file parses and documents every key",
   for (const char* key : {"listen", "threads", "request_timeout_ms", "base_url",
                           "read_access", "path", "level", "directory",
                           "max_input_bytes", "max_rows", "deadline_ms",
-                          "max_request_body_bytes"}) {
+                          "max_request_body_bytes", "max_objectives_per_unit",
+                          "max_krs_per_objective", "low_confidence",
+                          "stale_after_days"}) {
     CHECK(text.find(std::string("\n# ") + key + " =") != std::string::npos);
   }
   CHECK(LoadConfig("/nonexistent/okrd.conf").status().code() ==

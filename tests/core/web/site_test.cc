@@ -145,6 +145,15 @@ TEST_CASE("Every page of the example organisation renders and is well-formed",
   const ClientResponse health = Get(&client, "/health");
   CHECK(health.body.find(std::string(ExampleCases::kStalePersonA)) !=
         std::string::npos);
+  CHECK(health.body.find("Possible double work") != std::string::npos);
+  CHECK(health.body.find("<code>duplicate-objective</code>") !=
+        std::string::npos);
+  CHECK(health.body.find("href=\"/objectives/" +
+                         std::string(ExampleCases::kDuplicateB)) !=
+        std::string::npos);
+  CHECK(health.body.find("OKR lint") != std::string::npos);
+  CHECK(health.body.find("<code>objectives-per-unit</code>") !=
+        std::string::npos);
 }
 
 TEST_CASE("Unknown routes and keys are 404, other methods 405",

@@ -227,6 +227,24 @@ TEST_CASE("The example organisation's deliberate cases show up",
   CHECK(stale.count(std::string(ExampleCases::kStalePersonA)) == 1);
   CHECK(stale.count(std::string(ExampleCases::kStalePersonB)) == 1);
   CHECK(!health.krs_at_risk.empty());
+  // Double work and lint findings of the cycle, from core/analytics.
+  bool pair = false;
+  for (const Finding& f : health.double_work) {
+    pair = pair || (f.rule == "duplicate-objective" &&
+                    f.subjects == std::vector<std::string>{
+                                      "objective:" + std::string(ExampleCases::kDuplicateA),
+                                      "objective:" + std::string(ExampleCases::kDuplicateB)});
+  }
+  CHECK(pair);
+  std::set<std::string> rules;
+  for (const Finding& f : health.lint) rules.insert(f.rule);
+  CHECK(rules.count("objectives-per-unit") == 1);
+  CHECK(rules.count("kr-start-equals-target") == 1);
+  CHECK(rules.count("objective-unaligned") == 1);
+  for (const Finding& f : health.lint) {
+    // Only the shown cycle: nothing about the previous one.
+    CHECK(f.message.find("-prev-") == std::string::npos);
+  }
 
   const AlignmentView alignment = BuildAlignmentView(org, *cycle, today);
   bool flagged = false;

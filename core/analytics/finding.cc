@@ -1,0 +1,42 @@
+// Copyright 2026 The okrd Authors.
+
+#include "core/analytics/finding.h"
+
+#include <algorithm>
+
+namespace okr {
+
+std::string_view SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kOff:
+      return "off";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
+  }
+  return "off";
+}
+
+std::optional<Severity> ParseSeverity(std::string_view name) {
+  for (Severity s : {Severity::kOff, Severity::kWarning, Severity::kError}) {
+    if (SeverityName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::string FormatFinding(const Finding& f) {
+  std::string where = f.location;
+  if (where.empty() && !f.subjects.empty()) where = f.subjects.front();
+  std::string out = where.empty() ? "" : where + ": ";
+  out += std::string(SeverityName(f.level)) + ": " + f.rule + ": " + f.message;
+  return out;
+}
+
+bool HasErrors(const std::vector<Finding>& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.level == Severity::kError;
+  });
+}
+
+}  // namespace okr
