@@ -102,7 +102,7 @@ Result<FileImport> ImportWithPlugin(const Importer& importer,
     }
   }
   for (const ImportDiagnostic& d : outcome.diagnostics) {
-    (d.severity == Severity::kError ? out.errors : out.warnings)
+    (d.severity == DiagnosticSeverity::kError ? out.errors : out.warnings)
         .push_back(d.ToString());
   }
   return out;

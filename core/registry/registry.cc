@@ -17,13 +17,13 @@ std::string ImportDiagnostic::ToString() const {
   if (line > 0 && column > 0) out += ":" + std::to_string(column);
   if (!out.empty()) out += ": ";
   switch (severity) {
-    case Severity::kInfo:
+    case DiagnosticSeverity::kInfo:
       out += "note: ";
       break;
-    case Severity::kWarning:
+    case DiagnosticSeverity::kWarning:
       out += "warning: ";
       break;
-    case Severity::kError:
+    case DiagnosticSeverity::kError:
       out += "error: ";
       break;
   }
@@ -34,7 +34,7 @@ std::string Origin::ToString() const { return built_in() ? "built-in" : path; }
 
 bool ImportOutcome::HasErrors() const {
   for (const ImportDiagnostic& d : diagnostics) {
-    if (d.severity == Severity::kError) return true;
+    if (d.severity == DiagnosticSeverity::kError) return true;
   }
   return false;
 }

@@ -31,11 +31,11 @@
 
 namespace okr {
 
-enum class Severity { kInfo, kWarning, kError };
+enum class DiagnosticSeverity { kInfo, kWarning, kError };
 
 // "plan.mm:12:5: error: ..." (parts left out when unknown).
 struct ImportDiagnostic {
-  Severity severity = Severity::kError;
+  DiagnosticSeverity severity = DiagnosticSeverity::kError;
   std::string location;  // A file name, element path, ...
   int64_t line = 0;      // 1-based; 0 = unknown.
   int64_t column = 0;    // 1-based; 0 = unknown.

@@ -64,7 +64,7 @@ class PluginImporter : public Importer {
     if (!code.ok()) return code.status();
     Status s = CodeStatus(What(*lib_, "import"), *code);
     if (!s.ok() && CodeName(*code).empty()) return s;  // Garbage.
-    if (!s.ok()) mapper.Report(Severity::kError, 0, s.message());
+    if (!s.ok()) mapper.Report(DiagnosticSeverity::kError, 0, s.message());
     return std::move(mapper).Finish();
   }
 

@@ -31,7 +31,7 @@ RecordMapper::RecordMapper(std::string location, size_t max_records)
 okr_record_sink RecordMapper::Sink() { return {this, &OnRecord}; }
 okr_diag_sink RecordMapper::DiagSink() { return {this, &OnDiag}; }
 
-void RecordMapper::Report(Severity severity, int64_t line,
+void RecordMapper::Report(DiagnosticSeverity severity, int64_t line,
                           std::string message) {
   out_.diagnostics.push_back(
       {severity, location_, line, 0, std::move(message)});
@@ -43,13 +43,13 @@ int32_t RecordMapper::OnRecord(void* ctx, okr_str kind, const okr_kv* fields,
                                size_t n, int64_t line) {
   auto* self = static_cast<RecordMapper*>(ctx);
   if (++self->records_ > self->max_records_) {
-    self->Report(Severity::kError, line,
+    self->Report(DiagnosticSeverity::kError, line,
                  "more than " + std::to_string(self->max_records_) +
                      " records; the rest was not read");
     return 1;
   }
   if (fields == nullptr && n > 0) {
-    self->Report(Severity::kError, line, "record with NULL fields");
+    self->Report(DiagnosticSeverity::kError, line, "record with NULL fields");
     return 1;
   }
   try {
@@ -63,9 +63,9 @@ int32_t RecordMapper::OnRecord(void* ctx, okr_str kind, const okr_kv* fields,
 void RecordMapper::OnDiag(void* ctx, int32_t severity, okr_str location,
                           int64_t line, int64_t column, okr_str message) {
   auto* self = static_cast<RecordMapper*>(ctx);
-  const Severity s = severity >= OKR_SEV_ERROR     ? Severity::kError
-                     : severity == OKR_SEV_WARNING ? Severity::kWarning
-                                                   : Severity::kInfo;
+  const DiagnosticSeverity s = severity >= OKR_SEV_ERROR     ? DiagnosticSeverity::kError
+                     : severity == OKR_SEV_WARNING ? DiagnosticSeverity::kWarning
+                                                   : DiagnosticSeverity::kInfo;
   std::string where = FromOkrStr(location);
   self->out_.diagnostics.push_back({s, where.empty() ? self->location_ : where,
                                     line, column, FromOkrStr(message)});
@@ -94,7 +94,7 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields, size_t n,
   auto number = [&](const std::string& key, double* out) {
     const std::string text = Take(&f, key);
     if (!text.empty() && !ParseNumber(text, out)) {
-      Report(Severity::kError, line,
+      Report(DiagnosticSeverity::kError, line,
              kind + " field " + key + ": \"" + text + "\" is not a number");
     }
   };
@@ -109,7 +109,7 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields, size_t n,
     for (auto [key, date] : {std::pair{"start", &c.start}, {"end", &c.end}}) {
       Result<Date> d = ParseIsoDate(Take(&f, key));
       if (!d.ok()) {
-        Report(Severity::kError, line,
+        Report(DiagnosticSeverity::kError, line,
                "cycle " + std::string(key) + ": " + d.status().message());
       } else {
         *date = *d;
@@ -134,7 +134,7 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields, size_t n,
     if (auto parsed = ParseKrKind(kr_kind)) {
       k.kind = *parsed;
     } else if (!kr_kind.empty()) {
-      Report(Severity::kError, line, "kr kind \"" + kr_kind + "\" is unknown");
+      Report(DiagnosticSeverity::kError, line, "kr kind \"" + kr_kind + "\" is unknown");
     }
     number("start", &k.start);
     number("target", &k.target);
@@ -149,12 +149,12 @@ void RecordMapper::Map(const std::string& kind, const okr_kv* fields, size_t n,
     }
     org.key_results.push_back(std::move(k));
   } else {
-    Report(Severity::kWarning, line,
+    Report(DiagnosticSeverity::kWarning, line,
            "record kind \"" + kind + "\" is unknown; ignored");
     return;
   }
   for (const auto& [key, value] : f) {
-    Report(Severity::kWarning, line,
+    Report(DiagnosticSeverity::kWarning, line,
            kind + " field \"" + key + "\" is unknown; ignored");
   }
 }

@@ -26,7 +26,7 @@ class RecordMapper {
   okr_diag_sink DiagSink();
 
   // Adds a diagnostic of the host's own (e.g. the plugin's return code).
-  void Report(Severity severity, int64_t line, std::string message);
+  void Report(DiagnosticSeverity severity, int64_t line, std::string message);
   ImportOutcome Finish() &&;
 
  private:

@@ -38,14 +38,14 @@ TEST_CASE("the importer with the best probe score wins", "[registry]") {
 }
 
 TEST_CASE("diagnostics print their location", "[registry]") {
-  CHECK(ImportDiagnostic{Severity::kError, "a.mm", 3, 7, "bad"}.ToString() ==
+  CHECK(ImportDiagnostic{DiagnosticSeverity::kError, "a.mm", 3, 7, "bad"}.ToString() ==
         "a.mm:3:7: error: bad");
-  CHECK(ImportDiagnostic{Severity::kWarning, "a.mm", 0, 0, "odd"}.ToString() ==
+  CHECK(ImportDiagnostic{DiagnosticSeverity::kWarning, "a.mm", 0, 0, "odd"}.ToString() ==
         "a.mm: warning: odd");
   ImportOutcome o;
-  o.diagnostics.push_back({Severity::kWarning, "", 0, 0, "w"});
+  o.diagnostics.push_back({DiagnosticSeverity::kWarning, "", 0, 0, "w"});
   CHECK_FALSE(o.HasErrors());
-  o.diagnostics.push_back({Severity::kError, "", 0, 0, "e"});
+  o.diagnostics.push_back({DiagnosticSeverity::kError, "", 0, 0, "e"});
   CHECK(o.HasErrors());
 }
 

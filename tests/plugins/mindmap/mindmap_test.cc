@@ -105,7 +105,7 @@ TEST_CASE("an OPML 2.0 outline with several top-level outlines", "[mindmap]") {
 TEST_CASE("unknown shapes get diagnostics that say where", "[mindmap]") {
   auto first_error = [](const ImportOutcome& o) {
     for (const ImportDiagnostic& d : o.diagnostics) {
-      if (d.severity == Severity::kError) return d.ToString();
+      if (d.severity == DiagnosticSeverity::kError) return d.ToString();
     }
     return std::string("(none)");
   };
