@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include "calendar/feed_service.h"
+#include "cli/feed_options.h"
 #include "core/base/log.h"
 #include "core/server/health.h"
 #include "core/server/http_server.h"
@@ -45,13 +46,9 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
   options.num_threads = env.config.threads;
   options.request_timeout_ms = env.config.request_timeout_ms;
   options.max_body_bytes = env.config.limits.max_request_body_bytes;
-  FeedOptions feed_options;
-  feed_options.status_base_url = env.config.base_url.empty()
-                                     ? "http://" + listen
-                                     : env.config.base_url;
-  while (feed_options.status_base_url.ends_with('/')) {
-    feed_options.status_base_url.pop_back();
-  }
+  OKR_ASSIGN_OR_RETURN(std::string base_url,
+                       FeedBaseUrl(env.config, std::nullopt, "http://" + listen));
+  const FeedOptions feed_options = FeedOptionsFromConfig(env.config, base_url);
   FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
   OKR_ASSIGN_OR_RETURN(auto server,
                        HttpServer::Start(options, BuildRouter(store, env.clock, &feeds)));
