@@ -143,6 +143,11 @@ Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
              .emplace(id, RenderFeed(*snapshot_->org, snapshot_->plan,
                                      snapshot_->states, feed, options_))
              .first;
+    if (it->second.left_out > 0) {
+      LogWarn("feed " + id + ": " + std::to_string(it->second.left_out) +
+              " events left out (limit max_feed_events = " +
+              std::to_string(options_.max_events) + ")");
+    }
   }
   return it->second;
 }

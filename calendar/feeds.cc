@@ -233,7 +233,7 @@ std::vector<FeedId> AllFeeds(const Organisation& org) {
 }
 
 std::vector<std::string> PlannedCycles(const Organisation& org,
-                                       const Date& today) {
+                                       const Date& today, int64_t max_cycles) {
   std::vector<const Cycle*> sorted;
   for (const Cycle& c : org.cycles) sorted.push_back(&c);
   std::stable_sort(sorted.begin(), sorted.end(),
@@ -243,7 +243,8 @@ std::vector<std::string> PlannedCycles(const Organisation& org,
   if (current == nullptr) return out;
   size_t i = 0;
   while (i < sorted.size() && sorted[i]->name != current->name) ++i;
-  for (size_t k = i == 0 ? 0 : i - 1; k < sorted.size(); ++k) {
+  for (size_t k = i == 0 ? 0 : i - 1;
+       k < sorted.size() && std::ssize(out) < max_cycles; ++k) {
     out.push_back(sorted[k]->name);
   }
   return out;
@@ -277,7 +278,7 @@ FeedPlan PlanFeeds(const Organisation& org, const Date& today,
                    const FeedOptions& options,
                    const std::map<std::string, Slot>& stored_slots) {
   FeedPlan plan;
-  const std::vector<std::string> cycles = PlannedCycles(org, today);
+  const std::vector<std::string> cycles = PlannedCycles(org, today, options.max_cycles);
   plan.cadence = ComputeCadence(org, cycles, options.cadence, stored_slots);
   int earliest = 9999;
   for (const Meeting& m : plan.cadence.meetings) {
@@ -329,6 +330,11 @@ RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
       if (!FeedShows(org, feed, m)) continue;
       auto state = states.find(m.series_key);
       if (state == states.end()) continue;
+      if (static_cast<int64_t>(out.events) >= options.max_events) {
+        ++out.left_out;
+        continue;
+      }
+      ++out.events;
       writer.AddEvent(m, plan.contents[i], state->second);
       out.last_modified = std::max(out.last_modified, state->second.modified_at);
     }
