@@ -133,6 +133,14 @@ Status FeedService::RefreshLocked() {
   return Status::Ok();
 }
 
+Result<std::vector<UpcomingMeeting>> FeedService::Upcoming(const FeedId& feed,
+                                                          UnixSeconds now,
+                                                          size_t max) {
+  std::lock_guard<std::mutex> lock(mu_);
+  OKR_RETURN_IF_ERROR(RefreshLocked());
+  return NextMeetings(*snapshot_->org, snapshot_->plan, feed, now, max);
+}
+
 Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
   std::lock_guard<std::mutex> lock(mu_);
   OKR_RETURN_IF_ERROR(RefreshLocked());

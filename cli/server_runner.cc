@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include "calendar/feed_service.h"
+#include "cli/cadence_provider.h"
 #include "cli/feed_options.h"
 #include "core/base/log.h"
 #include "core/server/health.h"
@@ -18,7 +19,9 @@ namespace {
 Router BuildRouter(Store* store, const Clock* clock, FeedService* feeds) {
   Router router;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
-  AddStatusPageRoutes(&router, store, clock);
+  web::SiteOptions site;
+  site.cadence = MakeCadenceProvider(feeds);
+  AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddFeedRoutes(&router, feeds);
   return router;
 }

@@ -221,3 +221,49 @@ TEST_CASE("feeds follow the config's [cadence] lengths and holidays",
 
 }  // namespace
 }  // namespace okr
+
+namespace okr {
+namespace {
+
+TEST_CASE("person and unit pages show the next meetings but no feed link",
+          "[cli][feeds][web]") {
+  TempDir dir;
+  const std::string db = ExampleDb(dir);
+  ProcessResult list = Okrd({"feeds", "list", "--db", db});
+  REQUIRE(list.exit_code == 0);
+  const auto urls = Urls(list.out, "http://127.0.0.1:8080");
+  REQUIRE(urls.size() > 20);
+
+  testing::ChildProcess server(
+      {OKRD_BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0"}, OkrdEnv());
+  testing::HttpClient client(testing::WaitForServerPort(&server));
+  auto person = client.Get("/people/katharina.vogel@halden-health.example");
+  REQUIRE(person.ok());
+  REQUIRE(person->status == 200);
+  // Now is Tue 24 Nov 2026; her weekly one-on-ones are next on Monday 30th,
+  // the biweekly Platform review on Monday 7 December.
+  CHECK(std::regex_search(
+      person->body,
+      std::regex("<li>Next OKR 1:1 Katharina Vogel / Tomasz Wi[^<]*: Mon 30 "
+                 "Nov 2026, \\d\\d:\\d\\d-\\d\\d:\\d\\d \\(Europe/Berlin\\)</li>")));
+  CHECK(Contains(person->body, "<li>Next Platform OKR review: Mon 7 Dec 2026, "));
+  CHECK(Contains(person->body, "`okrd feeds list`"));
+  auto unit = client.Get("/units/eng-platform");
+  REQUIRE(unit.ok());
+  REQUIRE(unit->status == 200);
+  CHECK(Contains(unit->body, "<li>Next Platform OKR review: Mon 7 Dec 2026, "));
+  CHECK_FALSE(Contains(unit->body, "OKR 1:1"));
+  // Secret feed URLs never reach a page anyone can read.
+  for (const auto* page : {&person, &unit}) {
+    CHECK_FALSE(Contains((*page)->body, "webcal:"));
+    CHECK_FALSE(Contains((*page)->body, "/feeds/"));
+    for (const auto& [id, url] : urls) {
+      CHECK_FALSE(Contains((*page)->body, url.substr(url.rfind('/') + 1, 43)));
+    }
+  }
+  server.Signal(SIGTERM);
+  CHECK(server.Wait() == 0);
+}
+
+}  // namespace
+}  // namespace okr
