@@ -84,6 +84,11 @@ struct FeedPlan {
   std::vector<EventContent> contents;  // Parallel to cadence.meetings.
   std::map<std::string, std::string> hashes;  // ContentHash by series key.
   int vtimezone_from_year = 2020;
+  // Which meetings each feed shows (FeedShows), so that rendering one feed
+  // does not scan every meeting: phase markers (in every feed), and the
+  // others by feed id. Indexes into cadence.meetings, ascending.
+  std::vector<size_t> phases;
+  std::map<std::string, std::vector<size_t>> by_feed;
 };
 
 FeedPlan PlanFeeds(const Organisation& org, const Date& today,
@@ -92,6 +97,10 @@ FeedPlan PlanFeeds(const Organisation& org, const Date& today,
 
 bool FeedShows(const Organisation& org, const FeedId& feed,
                const Meeting& meeting);
+
+// The indexes of the meetings `feed` shows, ascending: the same as
+// filtering plan.cadence.meetings with FeedShows, from the plan's index.
+std::vector<size_t> MeetingsOf(const FeedPlan& plan, const FeedId& feed);
 
 struct RenderedFeed {
   std::string body;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "calendar/feeds.h"
+#include "core/example/example_org.h"
 #include "tests/calendar/feed_test_util.h"
 
 namespace okr {
@@ -72,6 +73,31 @@ TEST_CASE("Feed size: a feed stops at max_events and counts the rest") {
   CHECK(Count(capped.body, "BEGIN:VEVENT") == 6);
   // Still a whole calendar that libical parses.
   CHECK(testing::ExpandWithLibical(capped.body).size() == 6);
+}
+
+}  // namespace
+}  // namespace okr
+
+namespace okr {
+namespace {
+
+// The index RenderFeed uses must show exactly what FeedShows decides.
+void CheckIndex(const Organisation& org, const Date& today) {
+  const FeedPlan plan = PlanFeeds(org, today, {}, {});
+  REQUIRE_FALSE(plan.cadence.meetings.empty());
+  for (const FeedId& feed : AllFeeds(org)) {
+    INFO(feed.ToString());
+    std::vector<size_t> expected;
+    for (size_t i = 0; i < plan.cadence.meetings.size(); ++i) {
+      if (FeedShows(org, feed, plan.cadence.meetings[i])) expected.push_back(i);
+    }
+    CHECK(MeetingsOf(plan, feed) == expected);
+  }
+}
+
+TEST_CASE("Feed index: equals FeedShows for every feed") {
+  CheckIndex(MakeExampleOrganisation({2026, 11, 24}), {2026, 11, 24});
+  CheckIndex(testing::DstOrganisation(), {2027, 3, 1});
 }
 
 }  // namespace
