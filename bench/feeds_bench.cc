@@ -159,9 +159,8 @@ int Dump(const Organisation& org, const std::string& out) {
   LocalToUtc clock;
   for (const FeedId& feed : AllFeeds(org)) {
     nlohmann::json events = nlohmann::json::array();
-    for (size_t i = 0; i < plan.cadence.meetings.size(); ++i) {
+    for (size_t i : MeetingsOf(plan, feed)) {
       const Meeting& m = plan.cadence.meetings[i];
-      if (!FeedShows(org, feed, m)) continue;
       const EventContent& c = plan.contents[i];
       nlohmann::json e = {{"uid", states.at(m.series_key).uid},
                           {"summary", c.summary},
