@@ -380,4 +380,16 @@ Cadence ComputeCadence(const Organisation& org,
   return out;
 }
 
+CadenceConfig CadenceConfigFrom(const CadenceSettings& settings) {
+  CadenceConfig config;
+  config.one_on_one_minutes = settings.one_on_one_minutes;
+  config.one_on_one_interval_weeks = settings.one_on_one_interval_weeks;
+  config.review_minutes = settings.review_minutes;
+  config.review_interval_weeks = settings.review_interval_weeks;
+  config.day_start_minute = settings.day_start_minute;
+  config.day_end_minute = settings.day_end_minute;
+  config.holidays = settings.holidays;
+  return config;
+}
+
 }  // namespace okr

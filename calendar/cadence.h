@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "core/base/civil_time.h"
+#include "core/config/config.h"
 #include "core/model/organisation.h"
 #include "core/store/calendar_store.h"
 
@@ -114,6 +115,9 @@ Cadence ComputeCadence(const Organisation& org,
                        const std::vector<std::string>& cycles,
                        const CadenceConfig& config,
                        const std::map<std::string, Slot>& stored);
+
+// The config file's [cadence] defaults as a CadenceConfig (no overrides).
+CadenceConfig CadenceConfigFrom(const CadenceSettings& settings);
 
 // The zone a person's meetings use: theirs when known, else the default.
 std::string ZoneOf(const Person& person, const CadenceConfig& config);

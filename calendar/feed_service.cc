@@ -133,6 +133,14 @@ Status FeedService::RefreshLocked() {
   return Status::Ok();
 }
 
+Result<std::vector<UpcomingMeeting>> FeedService::Upcoming(const FeedId& feed,
+                                                          UnixSeconds now,
+                                                          size_t max) {
+  std::lock_guard<std::mutex> lock(mu_);
+  OKR_RETURN_IF_ERROR(RefreshLocked());
+  return NextMeetings(*snapshot_->org, snapshot_->plan, feed, now, max);
+}
+
 Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
   std::lock_guard<std::mutex> lock(mu_);
   OKR_RETURN_IF_ERROR(RefreshLocked());
@@ -143,6 +151,11 @@ Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
              .emplace(id, RenderFeed(*snapshot_->org, snapshot_->plan,
                                      snapshot_->states, feed, options_))
              .first;
+    if (it->second.left_out > 0) {
+      LogWarn("feed " + id + ": " + std::to_string(it->second.left_out) +
+              " events left out (limit max_feed_events = " +
+              std::to_string(options_.max_events) + ")");
+    }
   }
   return it->second;
 }

@@ -28,6 +28,7 @@
 #include <string>
 
 #include "calendar/feeds.h"
+#include "calendar/upcoming.h"
 #include "core/base/clock.h"
 #include "core/server/router.h"
 #include "core/store/calendar_store.h"
@@ -41,6 +42,9 @@ class FeedService {
 
   // The feed's current bytes (and ETag, Last-Modified).
   Result<RenderedFeed> Render(const FeedId& feed);
+  // The next meetings of a person or team feed at `now` (NextMeetings).
+  Result<std::vector<UpcomingMeeting>> Upcoming(const FeedId& feed,
+                                                UnixSeconds now, size_t max);
   // The feed an active token opens, if any.
   Result<std::optional<FeedId>> FeedForToken(std::string_view token);
   // The organisation as last planned (loads and plans when stale).

@@ -8,6 +8,8 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <map>
 #include <set>
 
 namespace okr {
@@ -233,7 +235,7 @@ std::vector<FeedId> AllFeeds(const Organisation& org) {
 }
 
 std::vector<std::string> PlannedCycles(const Organisation& org,
-                                       const Date& today) {
+                                       const Date& today, int64_t max_cycles) {
   std::vector<const Cycle*> sorted;
   for (const Cycle& c : org.cycles) sorted.push_back(&c);
   std::stable_sort(sorted.begin(), sorted.end(),
@@ -243,7 +245,8 @@ std::vector<std::string> PlannedCycles(const Organisation& org,
   if (current == nullptr) return out;
   size_t i = 0;
   while (i < sorted.size() && sorted[i]->name != current->name) ++i;
-  for (size_t k = i == 0 ? 0 : i - 1; k < sorted.size(); ++k) {
+  for (size_t k = i == 0 ? 0 : i - 1;
+       k < sorted.size() && std::ssize(out) < max_cycles; ++k) {
     out.push_back(sorted[k]->name);
   }
   return out;
@@ -273,11 +276,50 @@ EventContent DescribeMeeting(const Organisation& org, const Meeting& m,
   return c;
 }
 
+namespace {
+
+// Fills plan->phases and plan->by_feed with what FeedShows decides, in one
+// pass: a one-on-one is in its two people's feeds and in every team feed
+// both belong to (as member or lead); a review in its team's feed and its
+// participants' feeds.
+void IndexFeeds(const Organisation& org, FeedPlan* plan) {
+  std::map<std::string_view, std::set<std::string>> teams_of;
+  for (const Person& p : org.people) {
+    if (!p.unit_key.empty()) teams_of[p.email].insert(p.unit_key);
+  }
+  for (const Unit& u : org.units) {
+    if (!u.lead_email.empty()) teams_of[u.lead_email].insert(u.key);
+  }
+  auto add = [plan](FeedKind kind, const std::string& key, size_t i) {
+    auto& list = plan->by_feed[FeedId{kind, key}.ToString()];
+    if (list.empty() || list.back() != i) list.push_back(i);
+  };
+  for (size_t i = 0; i < plan->cadence.meetings.size(); ++i) {
+    const Meeting& m = plan->cadence.meetings[i];
+    if (m.kind == MeetingKind::kPhase) {
+      plan->phases.push_back(i);
+    } else if (m.kind == MeetingKind::kTeamReview) {
+      add(FeedKind::kTeam, m.unit_key, i);
+      for (const std::string& email : m.participants) add(FeedKind::kPerson, email, i);
+    } else {
+      add(FeedKind::kPerson, m.manager_email, i);
+      add(FeedKind::kPerson, m.report_email, i);
+      const auto& a = teams_of[m.manager_email];
+      const auto& b = teams_of[m.report_email];
+      for (const std::string& team : a) {
+        if (b.count(team)) add(FeedKind::kTeam, team, i);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 FeedPlan PlanFeeds(const Organisation& org, const Date& today,
                    const FeedOptions& options,
                    const std::map<std::string, Slot>& stored_slots) {
   FeedPlan plan;
-  const std::vector<std::string> cycles = PlannedCycles(org, today);
+  const std::vector<std::string> cycles = PlannedCycles(org, today, options.max_cycles);
   plan.cadence = ComputeCadence(org, cycles, options.cadence, stored_slots);
   int earliest = 9999;
   for (const Meeting& m : plan.cadence.meetings) {
@@ -286,7 +328,17 @@ FeedPlan PlanFeeds(const Organisation& org, const Date& today,
     earliest = std::min(earliest, m.first_day.year);
   }
   plan.vtimezone_from_year = earliest == 9999 ? 2020 : earliest - 1;
+  IndexFeeds(org, &plan);
   return plan;
+}
+
+std::vector<size_t> MeetingsOf(const FeedPlan& plan, const FeedId& feed) {
+  std::vector<size_t> out;
+  auto it = plan.by_feed.find(feed.ToString());
+  if (it == plan.by_feed.end()) return plan.phases;
+  std::merge(plan.phases.begin(), plan.phases.end(), it->second.begin(),
+             it->second.end(), std::back_inserter(out));
+  return out;
 }
 
 bool FeedShows(const Organisation& org, const FeedId& feed, const Meeting& m) {
@@ -324,11 +376,15 @@ RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
   RenderedFeed out;
   {
     IcalFeedWriter writer(info);
-    for (size_t i = 0; i < plan.cadence.meetings.size(); ++i) {
+    for (size_t i : MeetingsOf(plan, feed)) {
       const Meeting& m = plan.cadence.meetings[i];
-      if (!FeedShows(org, feed, m)) continue;
       auto state = states.find(m.series_key);
       if (state == states.end()) continue;
+      if (static_cast<int64_t>(out.events) >= options.max_events) {
+        ++out.left_out;
+        continue;
+      }
+      ++out.events;
       writer.AddEvent(m, plan.contents[i], state->second);
       out.last_modified = std::max(out.last_modified, state->second.modified_at);
     }

@@ -28,6 +28,7 @@
 
 #include "calendar/cadence.h"
 #include "calendar/ical_writer.h"
+#include "core/base/limits.h"
 #include "core/base/result.h"
 #include "core/model/organisation.h"
 #include "core/model/progress.h"
@@ -59,12 +60,16 @@ struct FeedOptions {
   std::string status_base_url = "http://127.0.0.1:8080";
   std::string refresh_interval = "PT4H";
   ConfidenceThresholds thresholds;
+  // Bounds from core/base/limits.h.
+  int64_t max_cycles = Limits().max_feed_cycles;
+  int64_t max_events = Limits().max_feed_events;
 };
 
-// The cycles feeds cover on `today`: the current one, the one before it
-// and every later one, by start date.
+// The cycles feeds cover on `today`, by start date: the one before the
+// current one, the current one and the following ones, at most
+// `max_cycles` (>= 2) in all.
 std::vector<std::string> PlannedCycles(const Organisation& org,
-                                       const Date& today);
+                                       const Date& today, int64_t max_cycles);
 
 // The status-page link for a cycle, narrowed to a unit when given.
 std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
@@ -79,6 +84,11 @@ struct FeedPlan {
   std::vector<EventContent> contents;  // Parallel to cadence.meetings.
   std::map<std::string, std::string> hashes;  // ContentHash by series key.
   int vtimezone_from_year = 2020;
+  // Which meetings each feed shows (FeedShows), so that rendering one feed
+  // does not scan every meeting: phase markers (in every feed), and the
+  // others by feed id. Indexes into cadence.meetings, ascending.
+  std::vector<size_t> phases;
+  std::map<std::string, std::vector<size_t>> by_feed;
 };
 
 FeedPlan PlanFeeds(const Organisation& org, const Date& today,
@@ -88,14 +98,21 @@ FeedPlan PlanFeeds(const Organisation& org, const Date& today,
 bool FeedShows(const Organisation& org, const FeedId& feed,
                const Meeting& meeting);
 
+// The indexes of the meetings `feed` shows, ascending: the same as
+// filtering plan.cadence.meetings with FeedShows, from the plan's index.
+std::vector<size_t> MeetingsOf(const FeedPlan& plan, const FeedId& feed);
+
 struct RenderedFeed {
   std::string body;
+  size_t events = 0;
+  size_t left_out = 0;  // Events beyond options.max_events.
   UnixSeconds last_modified = 0;  // Latest change of a series shown.
   std::string etag;               // "\"<hash of body>\"", strong.
 };
 
 // Renders `feed`. A series without a state in `states` is skipped (it has
-// no UID yet). The calendar name comes from the feed's person, team or
+// no UID yet). At most options.max_events events, in plan order (phases,
+// reviews, one-on-ones); the rest are counted in left_out. The calendar name comes from the feed's person, team or
 // company name.
 RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
                         const std::map<std::string, SeriesState>& states,

@@ -5,6 +5,8 @@
 #include <csignal>
 
 #include "calendar/feed_service.h"
+#include "cli/cadence_provider.h"
+#include "cli/feed_options.h"
 #include "core/base/log.h"
 #include "core/registry/event_scanner.h"
 #include "core/registry/output_routes.h"
@@ -21,7 +23,9 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
   Router router;
   const Clock* clock = env.clock;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
-  AddStatusPageRoutes(&router, store, clock);
+  web::SiteOptions site;
+  site.cadence = MakeCadenceProvider(feeds);
+  AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddFeedRoutes(&router, feeds);
   if (registry != nullptr) {
     OutputRouteOptions options{.version = OKR_VERSION,
@@ -70,13 +74,9 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
   options.num_threads = env.config.threads;
   options.request_timeout_ms = env.config.request_timeout_ms;
   options.max_body_bytes = env.config.limits.max_request_body_bytes;
-  FeedOptions feed_options;
-  feed_options.status_base_url = env.config.base_url.empty()
-                                     ? "http://" + listen
-                                     : env.config.base_url;
-  while (feed_options.status_base_url.ends_with('/')) {
-    feed_options.status_base_url.pop_back();
-  }
+  OKR_ASSIGN_OR_RETURN(std::string base_url,
+                       FeedBaseUrl(env.config, std::nullopt, "http://" + listen));
+  const FeedOptions feed_options = FeedOptionsFromConfig(env.config, base_url);
   FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
   std::unique_ptr<EventScanner> scanner = StartEventScanner(store, env, registry);
   OKR_ASSIGN_OR_RETURN(auto server,

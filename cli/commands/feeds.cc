@@ -4,13 +4,16 @@
 // Tokens are stored only as hashes, so a feed URL can be printed only when
 // its token is created: `list` creates tokens for feeds without one and
 // prints their URLs; feeds that already have a token are listed without a
-// URL (`rotate` gives a new one and revokes the old).
+// URL (`rotate` gives a new one and revokes the old). The base URL comes
+// from --base-url, else the config's [server] base_url; the meeting rhythm
+// from its [cadence] section.
 
 #include <cstdio>
 #include <string>
 
 #include "calendar/feed_service.h"
 #include "cli/command.h"
+#include "cli/feed_options.h"
 #include "cli/store_access.h"
 
 namespace okr {
@@ -18,29 +21,10 @@ namespace {
 
 constexpr char kDefaultBaseUrl[] = "http://127.0.0.1:8080";
 
-std::string BaseUrl(const ParsedFlags& flags) {
-  std::string url = flags.Get("base-url").value_or(kDefaultBaseUrl);
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
-
 // "https://host/x" -> "webcal://host/x" (also for http).
 std::string WebcalUrl(const std::string& url) {
   const size_t colon = url.find("://");
   return colon == std::string::npos ? url : "webcal" + url.substr(colon);
-}
-
-Status CheckBaseUrl(const std::string& url) {
-  if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) {
-    return UsageError::Make("--base-url must start with https:// or http://");
-  }
-  return Status::Ok();
-}
-
-FeedOptions OptionsFor(const std::string& base_url) {
-  FeedOptions options;
-  options.status_base_url = base_url;
-  return options;
 }
 
 Status List(const CliEnv& env, FeedService* service, const std::string& base) {
@@ -99,10 +83,16 @@ Status RunFeeds(const CliEnv& env, const ParsedFlags& flags) {
     return UsageError::Make(want == 1 ? "list takes no argument"
                                       : action + " needs PERSON, TEAM or company");
   }
-  const std::string base = BaseUrl(flags);
-  OKR_RETURN_IF_ERROR(CheckBaseUrl(base));
+  const std::optional<std::string> flag = flags.Get("base-url");
+  Result<std::string> base_url = FeedBaseUrl(env.config, flag, kDefaultBaseUrl);
+  if (!base_url.ok()) {
+    return flag ? UsageError::Make(base_url.status().message())
+                : base_url.status();
+  }
+  const std::string& base = *base_url;
   OKR_ASSIGN_OR_RETURN(auto store, OpenStore(env, /*create=*/false));
-  FeedService service(store.get(), OptionsFor(base), env.clock);
+  FeedService service(store.get(), FeedOptionsFromConfig(env.config, base),
+                      env.clock);
   if (action == "list") return List(env, &service, base);
   if (action == "rotate") return Rotate(env, &service, base, args[1]);
   return Render(env, &service, args[1]);
@@ -122,7 +112,8 @@ Command MakeFeedsCommand() {
               "one feed; the old one stops working at once.\nrender: the "
               "feed as it is served, to stdout.",
           .flags = {{"base-url", true,
-                     std::string("public URL of this server (default ") +
+                     std::string("public URL of this server (default: "
+                                 "[server] base_url, else ") +
                          kDefaultBaseUrl + ")",
                      "URL"}},
           .run = RunFeeds};

@@ -34,6 +34,12 @@ struct Limits {
   // HTTP.
   int64_t max_request_body_bytes = 16ll << 20;  // Uploads.
   int64_t max_form_body_bytes = 64ll << 10;     // Forms and JSON writes.
+  // Calendar feeds (output built from imported data): the cycles planned
+  // (the one before today's, today's, and the following ones up to this
+  // count), and the events one feed may hold (a manager with thousands of
+  // reports); events beyond it are left out and a warning is logged.
+  int64_t max_feed_cycles = 3;
+  int64_t max_feed_events = 2000;
 };
 
 }  // namespace okr

@@ -133,10 +133,63 @@ Setter Nested(Field field, double min, double max) {
   };
 }
 
+Setter CadenceInt(int CadenceSettings::*field, int min, int max) {
+  return [=](Config* c, std::string_view v) {
+    int64_t n = 0;
+    std::string e = SetInt(&n, v, min, max);
+    if (e.empty()) c->cadence.*field = static_cast<int>(n);
+    return e;
+  };
+}
+
 // [lint] rule.ID = off|warning|error; "" when `name` is not such a key.
 std::string SetLintRule(Config* c, std::string_view name, std::string_view v) {
   Status s = SetLintLevel(&c->lint, name.substr(5), v);
   return s.ok() ? "" : std::string(s.message());
+}
+
+// "HH:MM" -> minutes after midnight, or -1.
+int ParseClock(std::string_view v) {
+  if (v.size() != 5 || v[2] != ':') return -1;
+  int64_t h = 0, m = 0;
+  if (!SetInt(&h, v.substr(0, 2), 0, 23).empty() ||
+      !SetInt(&m, v.substr(3, 2), 0, 59).empty()) {
+    return -1;
+  }
+  return static_cast<int>(h * 60 + m);
+}
+
+// "09:00-17:00": the start before the end, at least an hour apart.
+std::string SetWorkingHours(Config* c, std::string_view v) {
+  const size_t dash = v.find('-');
+  const int from = dash == std::string_view::npos ? -1 : ParseClock(v.substr(0, dash));
+  const int to = dash == std::string_view::npos ? -1 : ParseClock(v.substr(dash + 1));
+  if (from < 0 || to < 0 || to - from < 60) {
+    return "expected HH:MM-HH:MM, at least an hour, e.g. 09:00-17:00";
+  }
+  c->cadence.day_start_minute = from;
+  c->cadence.day_end_minute = to;
+  return "";
+}
+
+// "2026-12-24, 2026-12-25" (empty: none).
+std::string SetHolidays(Config* c, std::string_view v) {
+  std::vector<Date> days;
+  while (!v.empty()) {
+    const size_t comma = v.find(',');
+    std::string_view item = v.substr(0, comma);
+    v = comma == std::string_view::npos ? "" : v.substr(comma + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    Result<Date> day = ParseIsoDate(item);
+    if (!day.ok()) {
+      return "expected dates YYYY-MM-DD separated by commas, not \"" +
+             std::string(item) + "\"";
+    }
+    days.push_back(*day);
+  }
+  c->cadence.holidays = std::move(days);
+  return "";
 }
 
 const std::vector<Key>& Keys() {
@@ -184,6 +237,15 @@ const std::vector<Key>& Keys() {
       {"analytics", "behind_margin", Nested([](Config* c) -> double& { return c->risk.behind_margin; }, 0, 1)},
       {"analytics", "stale_after_days", Nested([](Config* c) -> int& { return c->risk.stale_after_days; }, 1, 365)},
       {"analytics", "objective_share", Nested([](Config* c) -> double& { return c->risk.objective_share; }, 0, 1)},
+      {"cadence", "one_on_one_minutes",
+       CadenceInt(&CadenceSettings::one_on_one_minutes, 5, 240)},
+      {"cadence", "one_on_one_interval_weeks",
+       CadenceInt(&CadenceSettings::one_on_one_interval_weeks, 1, 8)},
+      {"cadence", "review_minutes", CadenceInt(&CadenceSettings::review_minutes, 5, 480)},
+      {"cadence", "review_interval_weeks",
+       CadenceInt(&CadenceSettings::review_interval_weeks, 1, 8)},
+      {"cadence", "working_hours", SetWorkingHours},
+      {"cadence", "holidays", SetHolidays},
   };
   return kKeys;
 }

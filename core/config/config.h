@@ -11,9 +11,11 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/analytics/early_warning.h"
 #include "core/analytics/lint_rules.h"
+#include "core/base/civil_time.h"
 #include "core/base/limits.h"
 #include "core/base/log.h"
 #include "core/base/result.h"
@@ -21,6 +23,20 @@
 namespace okr {
 
 enum class ReadAccess { kOpen, kLogin };
+
+// [cadence]: defaults of the meeting rhythm (calendar/ turns them into its
+// CadenceConfig; per-person and per-unit overrides come from elsewhere).
+struct CadenceSettings {
+  int one_on_one_minutes = 20;
+  int one_on_one_interval_weeks = 1;
+  int review_minutes = 30;
+  int review_interval_weeks = 2;
+  // Local working hours in every zone: [day_start, day_end), minutes.
+  int day_start_minute = 9 * 60;
+  int day_end_minute = 17 * 60;
+  // Days without meetings; their occurrences become EXDATEs.
+  std::vector<Date> holidays;
+};
 
 struct Config {
   // [server]
@@ -53,6 +69,8 @@ struct Config {
   LintSettings lint;
   // [analytics]: early-warning thresholds.
   RiskThresholds risk;
+  // [cadence]
+  CadenceSettings cadence;
 };
 
 // Parses `text`; `file_name` prefixes errors ("okrd.conf:12: ..."). Every

@@ -32,6 +32,7 @@ struct CadenceInfo {
   };
   std::vector<Meeting> meetings;
   std::vector<Feed> feeds;
+  std::string note;  // A sentence after the list, e.g. how to subscribe.
 };
 
 // Shared by every page of one response.

@@ -296,7 +296,8 @@ Html CadenceSection(const std::optional<CadenceInfo>& cadence) {
                  "and the calendar feed links will appear here once calendar "
                  "feeds are set up.</p></section>");
   }
-  h.Raw("<ul>");
+  const bool list = !cadence->meetings.empty() || !cadence->feeds.empty();
+  if (list) h.Raw("<ul>");
   for (const CadenceInfo::Meeting& m : cadence->meetings) {
     h.Raw("<li>").Text(m.label).Raw(": ").Text(m.when).Raw("</li>");
   }
@@ -304,7 +305,9 @@ Html CadenceSection(const std::optional<CadenceInfo>& cadence) {
     if (!f.href.starts_with("/") || f.href.starts_with("//")) continue;
     h.Raw("<li>").Link(f.href, f.label).Raw("</li>");
   }
-  return h.Raw("</ul></section>");
+  if (list) h.Raw("</ul>");
+  if (!cadence->note.empty()) h.Raw("<p>").Text(cadence->note).Raw("</p>");
+  return h.Raw("</section>");
 }
 
 std::string_view LevelLabel(Level level) {

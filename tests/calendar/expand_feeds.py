@@ -3,8 +3,8 @@
 #
 # Second, independent parser for okrd's feeds: python3-icalendar parses each
 # file and python3-recurring-ical-events expands it (EXDATEs applied). Prints
-# JSON: {file: [{"uid", "summary", "all_day", "occurrences": [[start_utc,
-# end_utc, "HH:MM local"], ...]}]}. Exit 1 with a message on a parse error.
+# JSON: {file: [{"uid", "summary", "description", "all_day", "occurrences":
+# [[start_utc, end_utc, "HH:MM local"], ...]}]}. Exit 1 with a message on a parse error.
 # Run with Debian's /usr/bin/python3 (the apt modules live there).
 import collections
 import datetime
@@ -34,6 +34,7 @@ def expand(path):
     for ev in cal.walk("VEVENT"):
         uid = str(ev["UID"])
         events[uid] = {"uid": uid, "summary": str(ev.get("SUMMARY", "")),
+                       "description": str(ev.get("DESCRIPTION", "")),
                        "all_day": not isinstance(ev["DTSTART"].dt,
                                                  datetime.datetime),
                        "occurrences": []}
