@@ -34,6 +34,10 @@ struct Limits {
   // HTTP.
   int64_t max_request_body_bytes = 16ll << 20;  // Uploads.
   int64_t max_form_body_bytes = 64ll << 10;     // Forms and JSON writes.
+  // Check-ins.
+  int64_t max_checkin_text_bytes = 4096;  // Each of the four answers.
+  int64_t max_checkins_per_submit = 200;  // One weekly check-in form.
+  double max_abs_checkin_value = 1e15;    // |value| of a key result.
 };
 
 }  // namespace okr

@@ -69,6 +69,10 @@ class Store {
   // its id.
   Result<CheckIn> AddCheckIn(CheckIn check_in);
 
+  // AddCheckIn for several check-ins in one transaction: all are stored or
+  // none. Returns them with their ids, in the given order.
+  Result<std::vector<CheckIn>> AddCheckIns(std::vector<CheckIn> check_ins);
+
   // A number that grows with every committed change, made by any process.
   // Equal revisions mean equal data: cache keys and ETags use it.
   Result<int64_t> Revision();

@@ -5,6 +5,7 @@
 // the whole change back.
 
 #include <cmath>
+#include <utility>
 
 #include "core/model/validate.h"
 #include "core/store/store.h"
@@ -233,16 +234,27 @@ Status Store::ApplyImport(const ImportPlan& plan) {
 }
 
 Result<CheckIn> Store::AddCheckIn(CheckIn check_in) {
-  OKR_RETURN_IF_ERROR(CheckCheckInValues(check_in));
+  std::vector<CheckIn> one;
+  one.push_back(std::move(check_in));
+  OKR_ASSIGN_OR_RETURN(std::vector<CheckIn> stored, AddCheckIns(std::move(one)));
+  return std::move(stored.front());
+}
+
+Result<std::vector<CheckIn>> Store::AddCheckIns(std::vector<CheckIn> check_ins) {
+  for (const CheckIn& c : check_ins) {
+    OKR_RETURN_IF_ERROR(CheckCheckInValues(c));
+  }
   std::lock_guard<std::mutex> lock(write_mu_);
   Database* db = writer_.get();
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kWrite));
-  OKR_RETURN_IF_ERROR(CheckCheckInRefs(db, check_in));
-  OKR_ASSIGN_OR_RETURN(check_in.id, InsertCheckIn(db, check_in));
-  OKR_RETURN_IF_ERROR(UpdateCurrentValue(db, check_in));
+  for (CheckIn& c : check_ins) {
+    OKR_RETURN_IF_ERROR(CheckCheckInRefs(db, c));
+    OKR_ASSIGN_OR_RETURN(c.id, InsertCheckIn(db, c));
+    OKR_RETURN_IF_ERROR(UpdateCurrentValue(db, c));
+  }
   OKR_RETURN_IF_ERROR(txn->Commit());
-  return check_in;
+  return check_ins;
 }
 
 }  // namespace okr
