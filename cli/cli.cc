@@ -17,7 +17,8 @@ const std::vector<Command>& Commands() {
       MakeInitCommand(),   MakeDemoCommand(),    MakeServeCommand(),
       MakeStatusCommand(), MakeCheckinCommand(), MakeVersionCommand(),
       MakeFeedsCommand(),  MakeBackupCommand(),  MakeRestoreCommand(),
-      MakeImportCommand(), MakeExportCommand(),
+      MakeImportCommand(), MakeExportCommand(), MakeUserCommand(),
+      MakeTokenCommand(),
   };
   return kCommands;
 }

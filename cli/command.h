@@ -62,6 +62,8 @@ Command MakeRestoreCommand();
 Command MakeImportCommand();
 Command MakeExportCommand();
 Command MakeFeedsCommand();
+Command MakeUserCommand();
+Command MakeTokenCommand();
 
 }  // namespace okr
 

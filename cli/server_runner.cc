@@ -3,22 +3,32 @@
 #include "cli/server_runner.h"
 
 #include <csignal>
+#include <utility>
 
 #include "calendar/feed_service.h"
+#include "core/auth/auth.h"
 #include "core/base/log.h"
 #include "core/server/health.h"
 #include "core/server/http_server.h"
 #include "core/server/signals.h"
+#include "core/web/checkin_api.h"
+#include "core/web/checkin_forms.h"
 #include "core/web/site.h"
 
 namespace okr {
 namespace {
 
-Router BuildRouter(Store* store, const Clock* clock, FeedService* feeds) {
+Router BuildRouter(Store* store, const Clock* clock, FeedService* feeds,
+                   Auth* auth) {
   Router router;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
-  AddStatusPageRoutes(&router, store, clock);
+  web::SiteOptions site;
+  site.person_extension = MakeCheckInForms(store, clock, auth);
+  AddStatusPageRoutes(&router, store, clock, std::move(site));
+  AddCheckInApiRoutes(&router, store, clock, auth);
   AddFeedRoutes(&router, feeds);
+  auth->AddRoutes(&router);
+  router.SetGate([auth](const HttpRequest& r) { return auth->CheckRead(r); });
   return router;
 }
 
@@ -33,11 +43,11 @@ FlagSpec ListenFlag() {
 
 Status ServeUntilSignal(Store* store, const std::string& listen,
                         const CliEnv& env) {
-  if (env.config.read_access != ReadAccess::kOpen) {
-    return FailedPrecondition(
-        env.config_path + ": read_access = login needs sign-in, which this "
-        "version of okrd does not have yet; use read_access = open behind a "
-        "reverse proxy that authenticates");
+  AuthOptions auth_options = env.config.auth;
+  auth_options.login_to_read = env.config.read_access == ReadAccess::kLogin;
+  if (auth_options.base_url.empty()) auth_options.base_url = env.config.base_url;
+  if (Status s = ValidateAuthOptions(auth_options); !s.ok()) {
+    return s.WithPrefix(env.config_path + ": [auth]");
   }
   OKR_RETURN_IF_ERROR(BlockShutdownSignals());
   ServerOptions options;
@@ -53,8 +63,10 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
     feed_options.status_base_url.pop_back();
   }
   FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
-  OKR_ASSIGN_OR_RETURN(auto server,
-                       HttpServer::Start(options, BuildRouter(store, env.clock, &feeds)));
+  Auth auth(store, env.clock, auth_options);           // Likewise.
+  OKR_ASSIGN_OR_RETURN(
+      auto server,
+      HttpServer::Start(options, BuildRouter(store, env.clock, &feeds, &auth)));
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
                store->path().c_str(), host.c_str(), server->port());

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/auth/auth_options.h"
 #include "core/base/limits.h"
 #include "core/base/log.h"
 #include "core/base/result.h"
@@ -35,6 +36,8 @@ struct Config {
   std::string plugin_directory;
   // [limits]
   Limits limits;
+  // [auth] (auth.login_to_read follows server.read_access)
+  AuthOptions auth;
 };
 
 // Parses `text`; `file_name` prefixes errors ("okrd.conf:12: ..."). Every

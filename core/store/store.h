@@ -85,6 +85,7 @@ class Store {
 
  private:
   friend class CalendarStore;  // Borrows the connections (calendar_store.h).
+  friend class AuthStore;      // Likewise (auth_store.h).
   Store(std::string path, std::unique_ptr<Database> writer,
         int busy_timeout_ms);
 
