@@ -64,6 +64,33 @@ TEST_CASE("unknown keys and bad values name their line", "[config]") {
         "c:1: key \"listen\" before any [section]");
 }
 
+TEST_CASE("the [auth] section", "[config]") {
+  auto c = ParseConfig(
+      "[auth]\ncookie_secure = true\nsession_idle_days = 2\n"
+      "session_max_days = 7\nproxy_header = X-Forwarded-Email\n"
+      "trusted_proxies = 127.0.0.1, 10.0.0.0/8\n"
+      "login_failures_per_account = 3\nlogin_failure_delay_ms = 0\n"
+      "max_concurrent_hashes = 4\n",
+      "c");
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  CHECK(c->auth.cookie_secure);
+  CHECK(c->auth.session_idle_seconds == 2 * 86400);
+  CHECK(c->auth.session_max_seconds == 7 * 86400);
+  CHECK(c->auth.proxy_header == "X-Forwarded-Email");
+  CHECK(c->auth.trusted_proxies == std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"});
+  CHECK(c->auth.login_failures_per_account == 3);
+  CHECK(c->auth.login_failure_delay_ms == 0);
+  CHECK(c->auth.max_concurrent_hashes == 4);
+  CHECK(ParseConfig("[auth]\ntrusted_proxies = 10.0.0.0/40\n", "c").status().message() ==
+        "c:2: trusted_proxies: trusted proxy \"10.0.0.0/40\": the prefix length "
+        "must be 0 to 32");
+  CHECK(ParseConfig("[auth]\nproxy_header = X Email\n", "c").status().message() ==
+        "c:2: proxy_header: expected a header name such as X-Forwarded-Email");
+  CHECK(ParseConfig("[auth]\ncookie_secure = yes\n", "c").status().message() ==
+        "c:2: cookie_secure: expected true or false");
+}
+
 TEST_CASE("the shipped configuration file parses and documents every key",
           "[config]") {
   const std::string path = OKR_SOURCE_DIR "/packaging/okrd.conf";
@@ -75,7 +102,12 @@ TEST_CASE("the shipped configuration file parses and documents every key",
   for (const char* key : {"listen", "threads", "request_timeout_ms", "base_url",
                           "read_access", "path", "level", "directory",
                           "max_input_bytes", "max_rows", "deadline_ms",
-                          "max_request_body_bytes"}) {
+                          "max_request_body_bytes", "cookie_secure",
+                          "session_idle_days", "session_max_days",
+                          "proxy_header", "trusted_proxies",
+                          "login_failures_per_address",
+                          "login_failures_per_account",
+                          "login_failure_delay_ms", "max_concurrent_hashes"}) {
     CHECK(text.find(std::string("\n# ") + key + " =") != std::string::npos);
   }
   CHECK(LoadConfig("/nonexistent/okrd.conf").status().code() ==
