@@ -122,6 +122,10 @@ class LoginHandler {
     if (auto old = auth_->FindSession(request)) {
       (void)auth_->store_.DeleteSession(old->record.id_hash);
     }
+    // Sessions nobody presents again expire here (logins are rare).
+    const AuthOptions& o = auth_->options_;
+    (void)auth_->store_.DeleteExpiredSessions(now - o.session_idle_seconds + 1,
+                                              now - o.session_max_seconds + 1);
     const std::string id = NewSecret();
     if (Status s = auth_->store_.AddSession(HashSecret(id), user.id, now);
         !s.ok()) {

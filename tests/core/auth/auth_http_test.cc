@@ -236,6 +236,12 @@ TEST_CASE("sessions expire when idle and at their absolute limit", "[auth][http]
     server.clock()->Set(kAuthTestNow + 10);
     CHECK(Csrf(server.port(), s).empty());
   }
+  SECTION("a later login deletes expired sessions nobody presents") {
+    server.clock()->Set(kAuthTestNow + 3600);
+    REQUIRE(!LogIn(server.port(), "bob%40example.org", kBobPassword).empty());
+    server.clock()->Set(kAuthTestNow + 10);
+    CHECK(Csrf(server.port(), s).empty());
+  }
   SECTION("absolute") {
     for (int h = 1; h < 4; ++h) {  // Never idle for an hour.
       server.clock()->Set(kAuthTestNow + h * 3000);
