@@ -6,11 +6,13 @@
 #include <utility>
 
 #include "calendar/feed_service.h"
+#include "cli/import_planner.h"
 #include "core/auth/auth.h"
 #include "core/base/log.h"
 #include "core/server/health.h"
 #include "core/server/http_server.h"
 #include "core/server/signals.h"
+#include "core/web/admin_import.h"
 #include "core/web/checkin_api.h"
 #include "core/web/checkin_forms.h"
 #include "core/web/site.h"
@@ -26,6 +28,8 @@ Router BuildRouter(Store* store, const Clock* clock, FeedService* feeds,
   site.person_extension = MakeCheckInForms(store, clock, auth);
   AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddCheckInApiRoutes(&router, store, clock, auth);
+  AddAdminImportRoutes(&router, store, clock, auth,
+                       {.planner = MakeImportPlanner()});
   AddFeedRoutes(&router, feeds);
   auth->AddRoutes(&router);
   router.SetGate([auth](const HttpRequest& r) { return auth->CheckRead(r); });
