@@ -143,7 +143,12 @@ bool Auth::IsSecure(const HttpRequest& request) const {
 
 std::string Auth::ExpectedOrigin(const HttpRequest& request) const {
   if (!options_.base_url.empty()) return OriginOf(options_.base_url);
-  const std::string_view host = TrimSpaces(request.header("Host").value_or(""));
+  // Behind a trusted proxy the browser's host is X-Forwarded-Host (nginx
+  // and others rewrite Host to the upstream's).
+  std::optional<std::string_view> forwarded;
+  if (FromTrustedProxy(request)) forwarded = request.header("X-Forwarded-Host");
+  const std::string_view host =
+      TrimSpaces(forwarded ? *forwarded : request.header("Host").value_or(""));
   if (host.empty()) return "";
   return OriginOf(std::string(IsSecure(request) ? "https://" : "http://") +
                   std::string(host));

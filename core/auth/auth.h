@@ -102,7 +102,7 @@ class Auth {  // thread-safe; store must outlive it
   void AddRoutes(Router* router);
 
   // The origin writes must come from: base_url's, else the request's Host
-  // with the request's scheme. For tests and handlers.
+  // (X-Forwarded-Host from a trusted proxy) with the request's scheme.
   std::string ExpectedOrigin(const HttpRequest& request) const;
   // True when the request came over https: always with cookie_secure, else
   // when a trusted proxy says X-Forwarded-Proto: https.

@@ -348,6 +348,16 @@ TEST_CASE("proxy header: ignored from untrusted peers, honoured from trusted",
     CHECK(ann_csrf != csrf);
     CHECK(Send(&client, "POST", "/test/write", ann, "csrf_token=" + ann_csrf).body ==
           "ann@example.org admin\n");
+    // Behind the proxy, the browser's origin is X-Forwarded-Host's.
+    HttpHeaders forwarded = {{"X-Forwarded-Email", "ann@example.org"},
+                             {"X-Forwarded-Host", "okr.example.org"},
+                             {"X-Forwarded-Proto", "https"},
+                             {"Origin", "https://okr.example.org"}};
+    CHECK(Send(&client, "POST", "/test/write", forwarded, "csrf_token=" + ann_csrf).status ==
+          200);
+    forwarded.Set("Origin", server.origin());
+    CHECK(Send(&client, "POST", "/test/write", forwarded, "csrf_token=" + ann_csrf).status ==
+          403);
     // Carol's token does not work for Ann.
     CHECK(Send(&client, "POST", "/test/write", ann, "csrf_token=" + csrf).status == 403);
   }
