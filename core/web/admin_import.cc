@@ -19,6 +19,7 @@
 #include "core/web/job_queue.h"
 #include "core/web/multipart.h"
 #include "core/web/request_body.h"
+#include "core/web/site.h"
 #include "core/web/style.h"
 #include "core/web/text.h"
 
@@ -148,6 +149,7 @@ std::string Document(const Html& main) {
 HttpResponse Page(int status, const Html& main) {
   HttpResponse r = HtmlResponse(status, Document(main));
   r.headers.Set("Cache-Control", "no-store");
+  r.headers.Set("Referrer-Policy", std::string(kFormReferrerPolicy));
   return r;
 }
 

@@ -231,6 +231,7 @@ class CheckInForms : public PersonPageExtension {
  private:
   static HttpResponse NoStore(HttpResponse response) {
     response.headers.Set("Cache-Control", "no-store");
+    response.headers.Set("Referrer-Policy", std::string(kFormReferrerPolicy));
     return response;
   }
 

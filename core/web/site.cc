@@ -179,6 +179,7 @@ class Site {
     HttpResponse response =
         HtmlResponse(200, WithFragment(std::move(rendered.body), *fragment));
     response.headers.Set("Cache-Control", "no-store");
+    response.headers.Set("Referrer-Policy", std::string(kFormReferrerPolicy));
     return response;
   }
 

@@ -49,6 +49,12 @@ using CadenceProvider = std::function<std::optional<CadenceInfo>(
     const Organisation& org, bool is_person, std::string_view key,
     UnixSeconds now)>;
 
+// The Referrer-Policy of pages carrying a form. Under the default
+// "no-referrer", Chromium sends "Origin: null" with the form's POST, which
+// the Origin check (Auth::CheckWrite) must refuse; "same-origin" still sends
+// no referrer to other sites.
+inline constexpr std::string_view kFormReferrerPolicy = "same-origin";
+
 // Per-viewer parts of person pages (the check-in forms, checkin_forms.h).
 // The cached pages stay the same for everyone: a page with a fragment is
 // rendered for its request and sent with "Cache-Control: no-store".
