@@ -42,18 +42,22 @@ class LoginHandler {
     const UnixSeconds now = auth_->clock_->Now();
     const std::string address_key = "a:" + request.remote_address;
     const std::string account_key = "u:" + (email.ok() ? *email : "");
-    const int64_t wait =
-        std::max(auth_->by_address_.RetryAfter(address_key, now),
-                 auth_->by_account_.RetryAfter(account_key, now));
-    if (wait > 0) return TooMany(wait);
+    // Every attempt counts as a failure until it succeeds, so parallel
+    // guesses cannot all pass the check before any is counted.
+    if (int64_t wait = auth_->by_address_.Attempt(address_key, now)) {
+      return TooMany(wait);
+    }
+    if (int64_t wait = auth_->by_account_.Attempt(account_key, now)) {
+      auth_->by_address_.Undo(address_key);
+      return TooMany(wait);
+    }
     std::optional<UserRecord> user = Verify(email, password);
     if (!user) {
-      auth_->by_address_.RecordFailure(address_key, now);
-      if (email.ok()) auth_->by_account_.RecordFailure(account_key, now);
       Delay();
       LogInfo("login failed from " + request.remote_address);
       return Page(401, "Wrong e-mail or password.", next, std::nullopt, "");
     }
+    auth_->by_address_.Undo(address_key);
     auth_->by_account_.Reset(account_key);
     return StartSession(request, *user, next, now);
   }

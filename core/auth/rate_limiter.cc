@@ -15,6 +15,29 @@ LoginRateLimiter::LoginRateLimiter(int limit, int64_t window_seconds,
 int64_t LoginRateLimiter::RetryAfter(std::string_view key,
                                      UnixSeconds now) const {
   std::lock_guard<std::mutex> lock(mu_);
+  return RetryAfterLocked(key, now);
+}
+
+void LoginRateLimiter::RecordFailure(std::string_view key, UnixSeconds now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  RecordFailureLocked(key, now);
+}
+
+int64_t LoginRateLimiter::Attempt(std::string_view key, UnixSeconds now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const int64_t wait = RetryAfterLocked(key, now);
+  if (wait == 0) RecordFailureLocked(key, now);
+  return wait;
+}
+
+void LoginRateLimiter::Undo(std::string_view key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = entries_.find(key);
+  if (it != entries_.end() && it->second.failures > 0) --it->second.failures;
+}
+
+int64_t LoginRateLimiter::RetryAfterLocked(std::string_view key,
+                                           UnixSeconds now) const {
   auto it = entries_.find(key);
   if (it == entries_.end()) return 0;
   const UnixSeconds end = it->second.window_start + window_seconds_;
@@ -22,8 +45,8 @@ int64_t LoginRateLimiter::RetryAfter(std::string_view key,
   return std::max<int64_t>(1, end - now);
 }
 
-void LoginRateLimiter::RecordFailure(std::string_view key, UnixSeconds now) {
-  std::lock_guard<std::mutex> lock(mu_);
+void LoginRateLimiter::RecordFailureLocked(std::string_view key,
+                                           UnixSeconds now) {
   auto it = entries_.find(key);
   if (it == entries_.end()) {
     if (entries_.size() >= max_keys_) EvictLocked(now);

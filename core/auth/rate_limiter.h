@@ -29,6 +29,12 @@ class LoginRateLimiter {
   int64_t RetryAfter(std::string_view key, UnixSeconds now) const;
   // Counts one failure for `key`.
   void RecordFailure(std::string_view key, UnixSeconds now);
+  // Check and count in one step, so concurrent attempts cannot all pass
+  // the check before any is counted: returns RetryAfter(key, now) when
+  // that is not 0; else records a failure and returns 0. Undo() takes the
+  // failure back when the attempt turns out to succeed.
+  int64_t Attempt(std::string_view key, UnixSeconds now);
+  void Undo(std::string_view key);
   // Forgets `key` (after a successful login).
   void Reset(std::string_view key);
 
@@ -40,6 +46,8 @@ class LoginRateLimiter {
     int failures = 0;
   };
   void EvictLocked(UnixSeconds now);
+  int64_t RetryAfterLocked(std::string_view key, UnixSeconds now) const;
+  void RecordFailureLocked(std::string_view key, UnixSeconds now);
 
   const int limit_;
   const int64_t window_seconds_;

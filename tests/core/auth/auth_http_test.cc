@@ -5,9 +5,12 @@
 // throttling, proxy SSO, read_access = login and cookie attributes.
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "core/auth/auth.h"
 #include "core/auth/secret.h"
@@ -289,6 +292,25 @@ TEST_CASE("login throttling: per account, then 429 even with the right password"
   // ... and the lock lifts after the window.
   server.clock()->Set(kAuthTestNow + o.login_window_seconds);
   CHECK(!LogIn(server.port(), "bob%40example.org", kBobPassword).empty());
+}
+
+TEST_CASE("login throttling holds for parallel guesses", "[auth][http]") {
+  AuthOptions o = TestAuthOptions();
+  o.login_failure_delay_ms = 300;  // Keeps all attempts in flight together.
+  AuthServer server(o);            // Three failures per account.
+  std::vector<int> statuses(8);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    threads.emplace_back([&, i] {
+      HttpClient client(server.port(), 20000);
+      auto r = client.Send("POST", "/login", {},
+                           "email=bob%40example.org&password=guess+" + std::to_string(i));
+      statuses[i] = r.ok() ? r->status : -1;
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(std::count(statuses.begin(), statuses.end(), 401) == 3);
+  CHECK(std::count(statuses.begin(), statuses.end(), 429) == 5);
 }
 
 TEST_CASE("login throttling per address covers unknown accounts", "[auth][http]") {

@@ -90,6 +90,14 @@ TEST_CASE("rate limiter: a window per key, bounded memory", "[auth]") {
   CHECK(limiter.RetryAfter("a", 1061) == 0);
   limiter.Reset("a");
   CHECK(limiter.tracked_keys() == 0);
+  // Attempt counts up front; Undo takes one back.
+  CHECK(limiter.Attempt("c", 3000) == 0);
+  CHECK(limiter.Attempt("c", 3000) == 0);
+  limiter.Undo("c");
+  CHECK(limiter.Attempt("c", 3000) == 0);
+  CHECK(limiter.Attempt("c", 3000) == 0);
+  CHECK(limiter.Attempt("c", 3000) == 60);
+  limiter.Reset("c");
   for (int i = 0; i < 100; ++i) limiter.RecordFailure("k" + std::to_string(i), 2000 + i);
   CHECK(limiter.tracked_keys() == 4);
 }
