@@ -202,7 +202,14 @@ std::optional<Identity> Auth::FromBearer(std::string_view header) const {
 }
 
 std::optional<Identity> Auth::FromProxy(const HttpRequest& request) const {
-  const auto value = request.header(options_.proxy_header);
+  // A proxy that appends instead of replacing would pass the client's own
+  // value along with its own: two values mean neither is trusted.
+  std::optional<std::string_view> value;
+  for (const HttpHeader& h : request.headers.fields()) {
+    if (!EqualsIgnoreCase(h.name, options_.proxy_header)) continue;
+    if (value) return std::nullopt;
+    value = h.value;
+  }
   if (!value) return std::nullopt;
   Result<std::string> email = NormaliseEmail(*value);
   if (!email.ok()) return std::nullopt;

@@ -8,7 +8,8 @@
 //      and tokens of removed users are refused.
 //   2. The [auth] proxy_header (e.g. X-Forwarded-Email), only when the peer
 //      address is in [auth] trusted_proxies; from any other peer the header
-//      is ignored. The e-mail need not have an account (user_id 0).
+//      is ignored. The e-mail need not have an account (user_id 0). The
+//      header given twice (a proxy appending, not replacing) is refused.
 //   3. The `okrd_session` cookie: 256 random bits issued at login, stored
 //      hashed, refused after session_idle_seconds without use or
 //      session_max_seconds after login (the row is then deleted). A request

@@ -380,6 +380,11 @@ TEST_CASE("proxy header: ignored from untrusted peers, honoured from trusted",
     forwarded.Set("Origin", server.origin());
     CHECK(Send(&client, "POST", "/test/write", forwarded, "csrf_token=" + ann_csrf).status ==
           403);
+    // A client value passed along beside the proxy's: neither counts.
+    HttpHeaders twice = {{"X-Forwarded-Email", "ann@example.org"},
+                         {"X-Forwarded-Email", "carol@example.org"}};
+    CHECK(Send(&client, "GET", "/test/csrf", twice).body.empty());
+    CHECK(Send(&client, "POST", "/test/write", twice).status == 401);
     // Carol's token does not work for Ann.
     CHECK(Send(&client, "POST", "/test/write", ann, "csrf_token=" + csrf).status == 403);
   }
