@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,11 @@ class Store {
   // The plan must have been computed against the current stored state
   // (PlanImport on Load()); the revision is the caller's guard for that.
   Status ApplyImport(const ImportPlan& plan);
+  // ApplyImport that first checks, inside its transaction, that the
+  // revision is still `expected_revision` (the one read before the Load()
+  // the plan was computed on); FailedPrecondition, writing nothing, when any
+  // change (a check-in, say) came in between: plan again and retry.
+  Status ApplyImportAt(const ImportPlan& plan, int64_t expected_revision);
 
   // Appends a check-in and, when it carries a value for a key result,
   // updates that KR's current value, in one transaction. The target must
@@ -88,6 +94,9 @@ class Store {
   friend class AuthStore;      // Likewise (auth_store.h).
   Store(std::string path, std::unique_ptr<Database> writer,
         int busy_timeout_ms);
+
+  Status ApplyImportIf(const ImportPlan& plan,
+                       std::optional<int64_t> expected_revision);
 
   // Borrow and return a read-only connection.
   Result<std::unique_ptr<Database>> TakeReader();

@@ -221,10 +221,25 @@ Status Store::Insert(const Organisation& org) {
 }
 
 Status Store::ApplyImport(const ImportPlan& plan) {
+  return ApplyImportIf(plan, std::nullopt);
+}
+
+Status Store::ApplyImportAt(const ImportPlan& plan, int64_t expected_revision) {
+  return ApplyImportIf(plan, expected_revision);
+}
+
+Status Store::ApplyImportIf(const ImportPlan& plan,
+                            std::optional<int64_t> expected_revision) {
   std::lock_guard<std::mutex> lock(write_mu_);
   Database* db = writer_.get();
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kWrite));
+  if (expected_revision) {
+    OKR_ASSIGN_OR_RETURN(int64_t now, db->QueryInt("SELECT value FROM revision"));
+    if (now != *expected_revision) {
+      return FailedPrecondition("the data changed while the import was planned");
+    }
+  }
   // Replacing all rows keeps this simple and exactly equal to the plan; an
   // import is rare and the organisation small next to SQLite's speed.
   OKR_RETURN_IF_ERROR(DeleteItems(db));

@@ -2,6 +2,7 @@
 
 #include "core/web/admin_import.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <utility>
+#include <vector>
 
 #include "core/auth/secret.h"
 #include "core/base/log.h"
@@ -59,8 +61,11 @@ Status WriteNewFile(const std::string& path, std::string_view bytes) {
 // Uploads kept between the dry run and the confirmation. Thread-safe.
 class Uploads {
  public:
+  // Uploads left by an earlier run (kept only in memory) are deleted.
   Uploads(std::string dir, int64_t ttl, const Clock* clock)
-      : dir_(std::move(dir)), ttl_(ttl), clock_(clock) {}
+      : dir_(std::move(dir)), ttl_(ttl), clock_(clock) {
+    RemoveOrphans();
+  }
 
   struct Entry {
     std::string owner;
@@ -111,6 +116,32 @@ class Uploads {
   void Delete(const std::string& id, const Entry& e) {
     std::remove(e.path.c_str());
     ::rmdir((dir_ + "/" + id).c_str());
+  }
+
+  // Entries of dir_ named like an upload id, and the one file in each.
+  void RemoveOrphans() {
+    DIR* dir = ::opendir(dir_.c_str());
+    if (dir == nullptr) return;
+    std::vector<std::string> ids;
+    while (const dirent* e = ::readdir(dir)) {
+      if (IsWellFormedSecret(e->d_name)) ids.emplace_back(e->d_name);
+    }
+    ::closedir(dir);
+    for (const std::string& id : ids) {
+      const std::string folder = dir_ + "/" + id;
+      if (DIR* d = ::opendir(folder.c_str())) {
+        std::vector<std::string> files;
+        while (const dirent* e = ::readdir(d)) {
+          if (std::string_view(e->d_name) != "." &&
+              std::string_view(e->d_name) != "..") {
+            files.push_back(folder + "/" + e->d_name);
+          }
+        }
+        ::closedir(d);
+        for (const std::string& f : files) std::remove(f.c_str());
+      }
+      ::rmdir(folder.c_str());
+    }
   }
 
   void Sweep() {
@@ -332,15 +363,8 @@ class AdminImport {
 
   HttpResponse Apply(const std::string& id, const std::string& path) {
     const std::string strip = uploads_.Prefix(id);
-    Result<ImportPreview> preview = jobs_.Run([&]() -> Result<ImportPreview> {
-      OKR_ASSIGN_OR_RETURN(Organisation stored, store_->Load());
-      OKR_ASSIGN_OR_RETURN(ImportPreview p, options_.planner(
-                               path, stored, clock_->Now(), options_.limits));
-      if (p.plan && p.plan->HasChanges()) {
-        OKR_RETURN_IF_ERROR(store_->ApplyImport(*p.plan));
-      }
-      return p;
-    });
+    Result<ImportPreview> preview =
+        jobs_.Run([&] { return PlanAndApply(path); });
     if (!preview.ok() || !preview->plan) {
       std::vector<std::string> errors =
           preview.ok() ? preview->errors
@@ -356,6 +380,23 @@ class AdminImport {
           "applied.</p>")
         .Append(Counts(*preview->plan));
     return Page(200, h);
+  }
+
+  // Plans against the current data and applies, unless a write (a
+  // check-in) lands in between: then plans again, a few times.
+  Result<ImportPreview> PlanAndApply(const std::string& path) {
+    for (int attempt = 0;; ++attempt) {
+      OKR_ASSIGN_OR_RETURN(int64_t revision, store_->Revision());
+      OKR_ASSIGN_OR_RETURN(Organisation stored, store_->Load());
+      OKR_ASSIGN_OR_RETURN(ImportPreview p, options_.planner(
+                               path, stored, clock_->Now(), options_.limits));
+      if (!p.plan || !p.plan->HasChanges()) return p;
+      const Status applied = store_->ApplyImportAt(*p.plan, revision);
+      if (applied.ok()) return p;
+      if (applied.code() != StatusCode::kFailedPrecondition || attempt == 4) {
+        return applied;
+      }
+    }
   }
 
   Store* const store_;

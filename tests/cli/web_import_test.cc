@@ -9,6 +9,7 @@
 #include <signal.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -101,11 +102,16 @@ TEST_CASE("admins import a spreadsheet through the page", "[cli][import][web]") 
   const int64_t krs = Query(db, "SELECT count(*) FROM key_results");
   const int64_t check_ins = Query(db, "SELECT count(*) FROM check_ins");
 
+  // An upload left behind by an earlier run is removed at start.
+  const std::string orphan = db + ".uploads/" + std::string(43, 'A');
+  REQUIRE(std::filesystem::create_directories(orphan));
+  REQUIRE(testing::WriteFile(orphan + "/plan.xlsx", "old"));
   ChildProcess server({OKRD_BINARY, "--config", conf, "serve"},
                       {"OKRD_DB=", "OKRD_CONFIG="});
   const int port = testing::ServedPort(&server);
   REQUIRE(port > 0);
   HttpClient client(port, 30000);
+  CHECK_FALSE(std::filesystem::exists(orphan));
   const std::string multipart =
       std::string("multipart/form-data; boundary=") + kBoundary;
 

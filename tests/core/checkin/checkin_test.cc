@@ -192,3 +192,32 @@ TEST_CASE("an admin without a person row checks in anonymously", "[checkin]") {
 
 }  // namespace
 }  // namespace okr
+
+namespace okr {
+namespace {
+
+TEST_CASE("an import planned before a check-in does not overwrite it",
+          "[checkin][store]") {
+  Fixture f;
+  const int64_t revision = *f.store->Revision();
+  ImportPlan plan;
+  plan.merged = f.org;
+  plan.merged.key_results[1].title = "Renamed";
+  plan.merged.key_results[1].current = 111;
+  // A check-in lands between planning and applying.
+  CheckInOutcome out = SubmitCheckIns(f.store.get(), f.org,
+                                      Person("bo@acme.test"),
+                                      {Input("kr-eng-1-1", 250)}, 1, "api");
+  REQUIRE(out.ok());
+  const Status stale = f.store->ApplyImportAt(plan, revision);
+  CHECK(stale.code() == StatusCode::kFailedPrecondition);
+  Organisation now = *f.store->Load();
+  CHECK(now.key_results[1].title == "p95 latency below 300 ms");
+  CHECK(now.key_results[1].current == 250);
+  // Planned again on the current revision, it applies.
+  CHECK(f.store->ApplyImportAt(plan, *f.store->Revision()).ok());
+  CHECK(f.store->Load()->key_results[1].title == "Renamed");
+}
+
+}  // namespace
+}  // namespace okr
