@@ -126,6 +126,16 @@ Auth::Auth(Store* store, const Clock* clock, AuthOptions options)
       LogError(r.status().ToString());
     }
   }
+  WarnIfNobodyCanRead();
+}
+
+void Auth::WarnIfNobodyCanRead() const {
+  if (!options_.login_to_read || !options_.proxy_header.empty()) return;
+  Result<std::vector<UserRecord>> users = store_.ListUsers();
+  if (users.ok() && users->empty()) {
+    LogWarn("read_access = login, but there is no account yet: nobody can "
+            "read the status page; add one with `okrd user add EMAIL`");
+  }
 }
 
 Auth::~Auth() = default;

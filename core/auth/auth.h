@@ -70,7 +70,8 @@ inline constexpr std::string_view kCsrfField = "csrf_token";
 class Auth {  // thread-safe; store must outlive it
  public:
   // Entries of options.trusted_proxies that do not parse are dropped with a
-  // logged error; use ValidateAuthOptions first.
+  // logged error; use ValidateAuthOptions first. Warns (log) when
+  // login_to_read is set but there is neither an account nor a proxy.
   Auth(Store* store, const Clock* clock, AuthOptions options);
   ~Auth();
   Auth(const Auth&) = delete;
@@ -122,6 +123,8 @@ class Auth {  // thread-safe; store must outlive it
   std::optional<Identity> FromProxy(const HttpRequest& request) const;
   std::optional<SessionLookup> FindSession(const HttpRequest& request) const;
   bool FromTrustedProxy(const HttpRequest& request) const;
+  // Logs a warning when read_access = login and no one could sign in.
+  void WarnIfNobodyCanRead() const;
   Status CheckOrigin(const HttpRequest& request) const;
 
   const Clock* const clock_;

@@ -16,6 +16,8 @@
 #include "core/auth/password.h"
 #include "core/auth/rate_limiter.h"
 #include "core/auth/secret.h"
+#include "tests/core/server/log_capture.h"
+#include "tests/support/temp_dir.h"
 
 namespace okr {
 namespace {
@@ -165,6 +167,26 @@ TEST_CASE("auth options are validated", "[auth]") {
   CHECK(ValidateAuthOptions(o).ok());
   o.trusted_proxies = {"localhost"};
   CHECK(!ValidateAuthOptions(o).ok());
+}
+
+TEST_CASE("read_access = login without any account is logged", "[auth]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("okrd.db"), {.create_if_missing = true});
+  REQUIRE(store.ok());
+  FixedClock clock(0);
+  AuthOptions o;
+  o.login_to_read = true;
+  {
+    testing::LogCapture log;
+    Auth auth(store->get(), &clock, o);
+    CHECK(log.Text().find("no account yet") != std::string::npos);
+  }
+  PasswordHasher hasher(1);
+  Accounts accounts(store->get(), &clock, &hasher);
+  REQUIRE(accounts.CreateUser("ann@example.org", "long enough!", false).ok());
+  testing::LogCapture log;
+  Auth auth(store->get(), &clock, o);
+  CHECK(log.Text().find("no account yet") == std::string::npos);
 }
 
 }  // namespace
