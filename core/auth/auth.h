@@ -89,7 +89,9 @@ class Auth {  // thread-safe; store must outlive it
   // OK when a state-changing request may proceed: bearer-token callers
   // always (no ambient credentials); session/proxy callers only with Origin
   // (or, without Origin, Referer) same-origin AND `csrf_field` equal to the
-  // session's token (constant-time). PermissionDenied naming the reason
+  // session's token (constant-time). An empty `csrf_field` falls back to
+  // the X-CSRF-Token header (scripts using a session). A Sec-Fetch-Site:
+  // cross-site request is refused too. PermissionDenied naming the reason
   // otherwise. kCli identities always pass.
   Status CheckWrite(const HttpRequest& request, const Identity& who,
                     std::string_view csrf_field) const;
