@@ -170,6 +170,8 @@ std::string Document(const Html& main) {
         "<meta name=\"viewport\" content=\"width=device-width\">"
         "<title>Import · okrd</title><link rel=\"stylesheet\"")
       .Attr("href", StyleSheetAsset().hashed_path)
+      .Raw("><link rel=\"icon\" type=\"image/svg+xml\"")
+      .Attr("href", IconAsset().hashed_path)
       .Raw("></head><body><main id=\"main\">\n<h1>Import</h1>")
       .Append(main)
       .Raw("<p><a href=\"/admin/import\">Import another file</a> · "
