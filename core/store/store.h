@@ -12,6 +12,7 @@
 #ifndef OKR_CORE_STORE_STORE_H_
 #define OKR_CORE_STORE_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -68,6 +69,16 @@ class Store {
   // change (a check-in, say) came in between: plan again and retry.
   Status ApplyImportAt(const ImportPlan& plan, int64_t expected_revision);
 
+  // Loads and plans and applies in one write transaction: `plan` sees the
+  // stored organisation with every other writer held off (check-ins wait,
+  // within busy_timeout), so nothing lands between planning and applying.
+  // `plan` returns nullopt for nothing to apply (the transaction is rolled
+  // back), or an error (returned as is). For imports that must not be
+  // overtaken by a steady stream of check-ins; keep `plan` quick.
+  using Planner =
+      std::function<Result<std::optional<ImportPlan>>(const Organisation&)>;
+  Status ApplyImportPlannedBy(const Planner& plan);
+
   // Appends a check-in and, when it carries a value for a key result,
   // updates that KR's current value, in one transaction. The target must
   // exist, the author (when given) must be a known person, confidence must
@@ -109,6 +120,10 @@ class Store {
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<Database>> readers_;  // Guarded by readers_mu_.
 };
+
+// Store internals (store_read.cc): the organisation as `db` sees it, inside
+// a transaction the caller holds.
+Result<Organisation> LoadInTransaction(Database* db);
 
 // Applies okrd's connection settings: WAL, synchronous=FULL, foreign keys,
 // busy timeout.

@@ -248,6 +248,20 @@ Status Store::ApplyImportIf(const ImportPlan& plan,
   return txn->Commit();
 }
 
+Status Store::ApplyImportPlannedBy(const Planner& plan) {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  Database* db = writer_.get();
+  OKR_ASSIGN_OR_RETURN(auto txn,
+                       Transaction::Begin(db, Transaction::Kind::kWrite));
+  OKR_ASSIGN_OR_RETURN(Organisation stored, LoadInTransaction(db));
+  OKR_ASSIGN_OR_RETURN(std::optional<ImportPlan> planned, plan(stored));
+  if (!planned) return Status::Ok();  // The transaction rolls back.
+  OKR_RETURN_IF_ERROR(DeleteItems(db));
+  OKR_RETURN_IF_ERROR(InsertItems(db, planned->merged));
+  OKR_RETURN_IF_ERROR(InsertCheckIns(db, planned->new_check_ins));
+  return txn->Commit();
+}
+
 Result<CheckIn> Store::AddCheckIn(CheckIn check_in) {
   std::vector<CheckIn> one;
   one.push_back(std::move(check_in));

@@ -384,21 +384,23 @@ class AdminImport {
     return Page(200, h);
   }
 
-  // Plans against the current data and applies, unless a write (a
-  // check-in) lands in between: then plans again, a few times.
+  // Plans against the data as stored and applies, in one write
+  // transaction, so no check-in lands in between (they wait for it).
   Result<ImportPreview> PlanAndApply(const std::string& path) {
-    for (int attempt = 0;; ++attempt) {
-      OKR_ASSIGN_OR_RETURN(int64_t revision, store_->Revision());
-      OKR_ASSIGN_OR_RETURN(Organisation stored, store_->Load());
-      OKR_ASSIGN_OR_RETURN(ImportPreview p, options_.planner(
-                               path, stored, clock_->Now(), options_.limits));
-      if (!p.plan || !p.plan->HasChanges()) return p;
-      const Status applied = store_->ApplyImportAt(*p.plan, revision);
-      if (applied.ok()) return p;
-      if (applied.code() != StatusCode::kFailedPrecondition || attempt == 4) {
-        return applied;
-      }
-    }
+    ImportPreview preview;
+    const Status applied = store_->ApplyImportPlannedBy(
+        [&](const Organisation& stored)
+            -> Result<std::optional<ImportPlan>> {
+          OKR_ASSIGN_OR_RETURN(preview, options_.planner(path, stored,
+                                                         clock_->Now(),
+                                                         options_.limits));
+          if (!preview.plan || !preview.plan->HasChanges()) {
+            return std::optional<ImportPlan>();
+          }
+          return preview.plan;
+        });
+    if (!applied.ok()) return applied;
+    return preview;
   }
 
   Store* const store_;

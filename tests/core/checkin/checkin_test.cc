@@ -221,3 +221,35 @@ TEST_CASE("an import planned before a check-in does not overwrite it",
 
 }  // namespace
 }  // namespace okr
+
+namespace okr {
+namespace {
+
+TEST_CASE("an import planned inside the write transaction", "[checkin][store]") {
+  Fixture f;
+  const int64_t revision = *f.store->Revision();
+  // Nothing to apply: rolled back, nothing changes.
+  CHECK(f.store->ApplyImportPlannedBy([](const Organisation&) {
+    return Result<std::optional<ImportPlan>>(std::optional<ImportPlan>());
+  }).ok());
+  CHECK(*f.store->Revision() == revision);
+  // An error from the planner comes back; nothing changes.
+  CHECK(f.store->ApplyImportPlannedBy([](const Organisation&) {
+    return Result<std::optional<ImportPlan>>(InvalidArgument("bad file"));
+  }).code() == StatusCode::kInvalidArgument);
+  // The planner sees the stored state, check-ins included.
+  REQUIRE(SubmitCheckIns(f.store.get(), f.org, Person("bo@acme.test"),
+                         {Input("kr-eng-1-1", 250)}, 1, "api").ok());
+  CHECK(f.store->ApplyImportPlannedBy([](const Organisation& stored) {
+    ImportPlan plan;
+    plan.merged = stored;
+    plan.merged.key_results[1].title = "Renamed";
+    return Result<std::optional<ImportPlan>>(std::optional<ImportPlan>(plan));
+  }).ok());
+  const Organisation now = *f.store->Load();
+  CHECK(now.key_results[1].title == "Renamed");
+  CHECK(now.key_results[1].current == 250);
+}
+
+}  // namespace
+}  // namespace okr
