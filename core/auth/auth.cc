@@ -168,10 +168,18 @@ Status Auth::CheckOrigin(const HttpRequest& request) const {
   const std::string expected = ExpectedOrigin(request);
   if (expected.empty()) return PermissionDenied("the request has no Host");
   if (auto site = request.header("Sec-Fetch-Site");
-      site && TrimSpaces(*site) == "cross-site") {
-    return PermissionDenied("cross-site request (Sec-Fetch-Site)");
+      site && TrimSpaces(*site) != "same-origin" && TrimSpaces(*site) != "none") {
+    return PermissionDenied("not a same-origin request (Sec-Fetch-Site)");
   }
+  const auto fetch_site = request.header("Sec-Fetch-Site");
   if (auto origin = request.header("Origin")) {
+    // Chromium sends "Origin: null" for a form posted from a page with
+    // Referrer-Policy: no-referrer; Sec-Fetch-Site, which page scripts
+    // cannot set, then still says whether it was our own page.
+    if (TrimSpaces(*origin) == "null" && fetch_site &&
+        TrimSpaces(*fetch_site) == "same-origin") {
+      return Status::Ok();
+    }
     if (OriginOf(TrimSpaces(*origin)) != expected) {
       return PermissionDenied("cross-origin request (Origin)");
     }

@@ -14,6 +14,7 @@
 #include "core/auth/secret.h"
 #include "core/base/log.h"
 #include "core/web/html.h"
+#include "core/web/site.h"
 #include "core/web/style.h"
 #include "core/web/text.h"
 
@@ -187,6 +188,8 @@ class LoginHandler {
         "initial-scale=1\"><title>Sign in - okrd</title><link "
         "rel=\"stylesheet\" href=\"" +
         web::EscapeHtml(web::StyleSheetAsset().hashed_path) +
+        "\"><link rel=\"icon\" type=\"image/svg+xml\" href=\"" +
+        web::EscapeHtml(web::IconAsset().hashed_path) +
         "\"></head><body><main class=\"login\"><h1>Sign in</h1>\n";
     if (who) {
       h += "<p>Signed in as " + web::EscapeHtml(who->email) + ".</p>\n";
@@ -209,6 +212,8 @@ class LoginHandler {
          "type=\"submit\">Sign in</button></p></form></main></body></html>\n";
     HttpResponse r = HtmlResponse(status, std::move(h));
     r.headers.Set("Cache-Control", "no-store");
+    // With no-referrer, Chromium posts the form with "Origin: null".
+    r.headers.Set("Referrer-Policy", std::string(web::kFormReferrerPolicy));
     return r;
   }
 

@@ -109,6 +109,13 @@ TEST_CASE("login sets a fresh HttpOnly SameSite=Lax cookie", "[auth][http]") {
   CHECK(write.status == 200);
   CHECK(write.body == "ann@example.org admin\n");
 
+  SECTION("the form page lets the browser send a real Origin") {
+    ClientResponse form = Send(&client, "GET", "/login");
+    CHECK(form.status == 200);
+    CHECK(form.headers.Get("Referrer-Policy") == "same-origin");
+    CHECK(form.headers.Get("Cache-Control") == "no-store");
+    CHECK(form.body.find("rel=\"icon\"") != std::string::npos);
+  }
   SECTION("an open redirect is refused") {
     ClientResponse evil = Send(
         &client, "POST", "/login",
@@ -179,6 +186,13 @@ TEST_CASE("CSRF: missing, wrong, other session's, cross-origin", "[auth][http]")
   HttpHeaders fetch = WriteHeaders(ann, server.origin());
   fetch.Add("Sec-Fetch-Site", "cross-site");
   CHECK(post(fetch, "csrf_token=" + ann_csrf).first == 403);
+  // Origin: null (Chromium, no-referrer page) passes only when the browser
+  // says the post came from our own page.
+  HttpHeaders null_origin = WriteHeaders(ann, "null");
+  null_origin.Add("Sec-Fetch-Site", "same-origin");
+  CHECK(post(null_origin, "csrf_token=" + ann_csrf).first == 200);
+  null_origin.Set("Sec-Fetch-Site", "same-site");  // A sibling subdomain.
+  CHECK(post(null_origin, "csrf_token=" + ann_csrf).first == 403);
   // All good, by form field and by header.
   CHECK(post(WriteHeaders(ann, server.origin()), "csrf_token=" + ann_csrf) ==
         std::make_pair(200, std::string("ann@example.org admin\n")));
