@@ -18,7 +18,8 @@ const std::vector<Command>& Commands() {
       MakeStatusCommand(), MakeCheckinCommand(), MakeVersionCommand(),
       MakeFeedsCommand(),  MakeBackupCommand(),  MakeRestoreCommand(),
       MakeImportCommand(), MakeExportCommand(),  MakePluginsCommand(),
-      MakePluginCommand(), MakeLintCommand(),
+      MakePluginCommand(), MakeLintCommand(),    MakeUserCommand(),
+      MakeTokenCommand(),
   };
   return kCommands;
 }

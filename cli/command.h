@@ -65,6 +65,8 @@ Command MakeFeedsCommand();
 Command MakePluginsCommand();
 Command MakePluginCommand();
 Command MakeLintCommand();
+Command MakeUserCommand();
+Command MakeTokenCommand();
 
 }  // namespace okr
 

@@ -3,29 +3,39 @@
 #include "cli/server_runner.h"
 
 #include <csignal>
+#include <utility>
 
 #include "calendar/feed_service.h"
 #include "cli/cadence_provider.h"
 #include "cli/feed_options.h"
+#include "cli/import_planner.h"
+#include "core/auth/auth.h"
 #include "core/base/log.h"
 #include "core/registry/event_scanner.h"
 #include "core/registry/output_routes.h"
 #include "core/server/health.h"
 #include "core/server/http_server.h"
 #include "core/server/signals.h"
+#include "core/web/admin_import.h"
+#include "core/web/checkin_api.h"
+#include "core/web/checkin_forms.h"
 #include "core/web/site.h"
 
 namespace okr {
 namespace {
 
 Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
-                   const Registry* registry) {
+                   const Registry* registry, Auth* auth) {
   Router router;
   const Clock* clock = env.clock;
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
   web::SiteOptions site;
   site.cadence = MakeCadenceProvider(feeds);
+  site.person_extension = MakeCheckInForms(store, clock, auth);
   AddStatusPageRoutes(&router, store, clock, std::move(site));
+  AddCheckInApiRoutes(&router, store, clock, auth);
+  AddAdminImportRoutes(&router, store, clock, auth,
+                       {.planner = MakeImportPlanner()});
   AddFeedRoutes(&router, feeds);
   if (registry != nullptr) {
     OutputRouteOptions options{.version = OKR_VERSION,
@@ -33,6 +43,8 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
     if (!env.config.metrics_enabled) options.skip.insert("/metrics");
     AddOutputRoutes(&router, *registry, store, clock, options);
   }
+  auth->AddRoutes(&router);
+  router.SetGate([auth](const HttpRequest& r) { return auth->CheckRead(r); });
   return router;
 }
 
@@ -62,11 +74,11 @@ FlagSpec ListenFlag() {
 
 Status ServeUntilSignal(Store* store, const std::string& listen,
                         const CliEnv& env, const Registry* registry) {
-  if (env.config.read_access != ReadAccess::kOpen) {
-    return FailedPrecondition(
-        env.config_path + ": read_access = login needs sign-in, which this "
-        "version of okrd does not have yet; use read_access = open behind a "
-        "reverse proxy that authenticates");
+  AuthOptions auth_options = env.config.auth;
+  auth_options.login_to_read = env.config.read_access == ReadAccess::kLogin;
+  if (auth_options.base_url.empty()) auth_options.base_url = env.config.base_url;
+  if (Status s = ValidateAuthOptions(auth_options); !s.ok()) {
+    return s.WithPrefix(env.config_path + ": [auth]");
   }
   OKR_RETURN_IF_ERROR(BlockShutdownSignals());
   ServerOptions options;
@@ -78,9 +90,12 @@ Status ServeUntilSignal(Store* store, const std::string& listen,
                        FeedBaseUrl(env.config, std::nullopt, "http://" + listen));
   const FeedOptions feed_options = FeedOptionsFromConfig(env.config, base_url);
   FeedService feeds(store, feed_options, env.clock);  // Outlives the server.
+  Auth auth(store, env.clock, auth_options);           // Likewise.
   std::unique_ptr<EventScanner> scanner = StartEventScanner(store, env, registry);
-  OKR_ASSIGN_OR_RETURN(auto server,
-                       HttpServer::Start(options, BuildRouter(store, env, &feeds, registry)));
+  OKR_ASSIGN_OR_RETURN(
+      auto server,
+      HttpServer::Start(options,
+                        BuildRouter(store, env, &feeds, registry, &auth)));
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::fprintf(env.out, "serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
                store->path().c_str(), host.c_str(), server->port());

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/store_access.h"
+#include "core/checkin/checkin.h"
 #include "core/model/progress.h"
 
 namespace okr {
@@ -35,7 +36,7 @@ std::string Lowercase(std::string s) {
   return s;
 }
 
-Result<CheckIn> BuildCheckIn(const CliEnv& env, const ParsedFlags& flags) {
+Result<CheckInInput> BuildInput(const ParsedFlags& flags) {
   if (flags.positionals().size() != 1) {
     return UsageError::Make(flags.positionals().empty()
                                 ? "which key result? (okrd checkin KR ...)"
@@ -46,17 +47,18 @@ Result<CheckIn> BuildCheckIn(const CliEnv& env, const ParsedFlags& flags) {
   if (!*value) return UsageError::Make("--value is required");
   OKR_ASSIGN_OR_RETURN(std::optional<double> confidence,
                        ParseConfidence(flags));
-  return CheckIn{.target_kind = TargetKind::kKeyResult,
-                 .target_key = flags.positionals()[0],
-                 .at = env.clock->Now(),
-                 .author_email = Lowercase(flags.Get("by").value_or("")),
-                 .value = *value,
-                 .confidence = confidence,
-                 .status = flags.Get("status").value_or(""),
-                 .learned = flags.Get("learned").value_or(""),
-                 .next_steps = flags.Get("next").value_or(""),
-                 .challenges = flags.Get("challenges").value_or(""),
-                 .source = "cli"};
+  return CheckInInput{.kr_key = flags.positionals()[0],
+                      .value = *value,
+                      .confidence = confidence,
+                      .status = flags.Get("status").value_or(""),
+                      .learned = flags.Get("learned").value_or(""),
+                      .next_steps = flags.Get("next").value_or(""),
+                      .challenges = flags.Get("challenges").value_or("")};
+}
+
+// Names the flag for a field of the shared check-in validation.
+std::string FlagOf(const std::string& field) {
+  return field == "plans" ? "--next" : field == "key" ? "key result" : "--" + field;
 }
 
 const KeyResult* FindKr(const Organisation& org, const std::string& key) {
@@ -75,21 +77,20 @@ std::string DefaultAuthor(const Organisation& org, const KeyResult& kr) {
   return "";
 }
 
-Status RunCheckin(const CliEnv& env, const ParsedFlags& flags) {
-  OKR_ASSIGN_OR_RETURN(CheckIn check_in, BuildCheckIn(env, flags));
-  OKR_ASSIGN_OR_RETURN(auto store, OpenStore(env, /*create=*/false));
-  OKR_ASSIGN_OR_RETURN(Organisation org, store->Load());
-  const KeyResult* kr = FindKr(org, check_in.target_key);
-  if (kr == nullptr) {
-    return NotFound("no key result \"" + check_in.target_key + "\"");
+bool IsPerson(const Organisation& org, const std::string& email) {
+  for (const Person& p : org.people) {
+    if (p.email == email) return true;
   }
-  if (check_in.author_email.empty()) check_in.author_email = DefaultAuthor(org, *kr);
-  OKR_ASSIGN_OR_RETURN(CheckIn stored, store->AddCheckIn(check_in));
-  KeyResult updated = *kr;
+  return false;
+}
+
+void PrintReceipt(const CliEnv& env, const KeyResult& kr,
+                  const CheckIn& stored) {
+  KeyResult updated = kr;
   updated.current = *stored.value;
   std::fprintf(env.out, "check-in #%lld for %s: %g %s, progress %ld%%",
-               static_cast<long long>(stored.id), kr->key.c_str(),
-               updated.current, kr->unit.c_str(),
+               static_cast<long long>(stored.id), kr.key.c_str(),
+               updated.current, kr.unit.c_str(),
                std::lround(KeyResultProgress(updated) * 100));
   if (stored.confidence) {
     std::fprintf(env.out, ", confidence %.2f (%s)", *stored.confidence,
@@ -97,6 +98,32 @@ Status RunCheckin(const CliEnv& env, const ParsedFlags& flags) {
                      .c_str());
   }
   std::fprintf(env.out, "\n");
+}
+
+// The CLI writes as whoever --by names (default: the KR's owner) with an
+// administrator's rights: whoever can run it can already write the file.
+Status RunCheckin(const CliEnv& env, const ParsedFlags& flags) {
+  OKR_ASSIGN_OR_RETURN(CheckInInput input, BuildInput(flags));
+  OKR_ASSIGN_OR_RETURN(auto store, OpenStore(env, /*create=*/false));
+  OKR_ASSIGN_OR_RETURN(Organisation org, store->Load());
+  const KeyResult* kr = FindKr(org, input.kr_key);
+  if (kr == nullptr) return NotFound("no key result \"" + input.kr_key + "\"");
+  std::string author = Lowercase(flags.Get("by").value_or(""));
+  if (!author.empty() && !IsPerson(org, author)) {
+    return NotFound("no person \"" + author + "\"");
+  }
+  if (author.empty()) author = DefaultAuthor(org, *kr);
+  const Identity cli{.user_id = 0, .email = author, .admin = true,
+                     .via = Identity::Via::kCli};
+  const CheckInOutcome outcome = SubmitCheckIns(
+      store.get(), org, cli, {input}, env.clock->Now(), "cli");
+  if (!outcome.errors.empty() &&
+      outcome.status.code() == StatusCode::kInvalidArgument) {
+    const FieldError& e = outcome.errors.front();
+    return UsageError::Make(FlagOf(e.field) + ": " + e.message);
+  }
+  OKR_RETURN_IF_ERROR(outcome.status);
+  PrintReceipt(env, *kr, outcome.stored.front());
   return Status::Ok();
 }
 

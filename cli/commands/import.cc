@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/plugin_setup.h"
+#include "cli/import_planner.h"
 #include "cli/store_access.h"
 #include "core/analytics/lint_rules.h"
 #include "core/base/limits.h"
@@ -139,33 +140,6 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
     all.where.merge(one.where);
   }
   return all;
-}
-
-// A Confidence column states a confidence now: it becomes a check-in when it
-// differs from the latest one known for that key result, stored or in the
-// file's own Check-ins sheet.
-void AddConfidenceCheckIns(const Organisation& stored,
-                           const std::map<std::string, double>& confidence,
-                           UnixSeconds now, Organisation* incoming) {
-  for (const auto& [key, value] : confidence) {
-    const CheckIn* latest = LatestCheckIn(stored, TargetKind::kKeyResult, key);
-    const CheckIn* in_file =
-        LatestCheckIn(*incoming, TargetKind::kKeyResult, key);
-    if (in_file != nullptr && (latest == nullptr || in_file->at >= latest->at)) {
-      latest = in_file;
-    }
-    if (latest != nullptr && latest->confidence == value) continue;
-    for (const KeyResult& k : incoming->key_results) {
-      if (k.key != key) continue;
-      incoming->check_ins.push_back({.target_kind = TargetKind::kKeyResult,
-                                     .target_key = key,
-                                     .at = now,
-                                     .author_email = k.owner_email,
-                                     .value = k.current,
-                                     .confidence = value,
-                                     .source = "import"});
-    }
-  }
 }
 
 void PrintSummary(const ImportPlan& plan, bool dry_run, std::FILE* out) {

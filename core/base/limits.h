@@ -40,6 +40,10 @@ struct Limits {
   // reports); events beyond it are left out and a warning is logged.
   int64_t max_feed_cycles = 3;
   int64_t max_feed_events = 2000;
+  // Check-ins.
+  int64_t max_checkin_text_bytes = 4096;  // Each of the four answers.
+  int64_t max_checkins_per_submit = 200;  // One weekly check-in form.
+  double max_abs_checkin_value = 1e15;    // |value| of a key result.
 };
 
 }  // namespace okr

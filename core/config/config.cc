@@ -2,6 +2,7 @@
 
 #include "core/config/config.h"
 
+#include "core/auth/address.h"
 #include "core/base/file.h"
 
 #include <charconv>
@@ -105,6 +106,32 @@ std::string SetMetricsEnabled(Config* c, std::string_view v) {
   return "";
 }
 
+// [auth] keys.
+Setter AuthInt(int AuthOptions::*field, int min, int max) {
+  return [=](Config* c, std::string_view v) {
+    int64_t n = 0;
+    std::string e = SetInt(&n, v, min, max);
+    if (e.empty()) c->auth.*field = static_cast<int>(n);
+    return e;
+  };
+}
+
+Setter AuthDays(int64_t AuthOptions::*field) {
+  return [=](Config* c, std::string_view v) {
+    int64_t days = 0;
+    std::string e = SetInt(&days, v, 1, 3650);
+    if (e.empty()) c->auth.*field = days * 86400;
+    return e;
+  };
+}
+
+std::string SetCookieSecure(Config* c, std::string_view v) {
+  if (v == "true") c->auth.cookie_secure = true;
+  else if (v == "false") c->auth.cookie_secure = false;
+  else return "expected true or false";
+  return "";
+}
+
 std::string SetDouble(double* out, std::string_view v, double min,
                       double max) {
   double d = 0;
@@ -192,6 +219,30 @@ std::string SetHolidays(Config* c, std::string_view v) {
   return "";
 }
 
+std::string SetProxyHeader(Config* c, std::string_view v) {
+  for (char ch : v) {
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+    if (!ok) return "expected a header name such as X-Forwarded-Email";
+  }
+  c->auth.proxy_header = std::string(v);
+  return "";
+}
+
+std::string SetTrustedProxies(Config* c, std::string_view v) {
+  c->auth.trusted_proxies.clear();
+  while (!v.empty()) {
+    const size_t end = v.find_first_of(", \t");
+    const std::string_view entry = v.substr(0, end);
+    v = end == std::string_view::npos ? "" : v.substr(end + 1);
+    if (entry.empty()) continue;
+    Result<AddressRange> r = ParseAddressRange(entry);
+    if (!r.ok()) return r.status().message();
+    c->auth.trusted_proxies.emplace_back(entry);
+  }
+  return "";
+}
+
 const std::vector<Key>& Keys() {
   static const std::vector<Key> kKeys = {
       {"server", "listen", Text(&Config::listen)},
@@ -246,6 +297,15 @@ const std::vector<Key>& Keys() {
        CadenceInt(&CadenceSettings::review_interval_weeks, 1, 8)},
       {"cadence", "working_hours", SetWorkingHours},
       {"cadence", "holidays", SetHolidays},
+      {"auth", "cookie_secure", SetCookieSecure},
+      {"auth", "session_idle_days", AuthDays(&AuthOptions::session_idle_seconds)},
+      {"auth", "session_max_days", AuthDays(&AuthOptions::session_max_seconds)},
+      {"auth", "proxy_header", SetProxyHeader},
+      {"auth", "trusted_proxies", SetTrustedProxies},
+      {"auth", "login_failures_per_address", AuthInt(&AuthOptions::login_failures_per_address, 1, 100000)},
+      {"auth", "login_failures_per_account", AuthInt(&AuthOptions::login_failures_per_account, 1, 100000)},
+      {"auth", "login_failure_delay_ms", AuthInt(&AuthOptions::login_failure_delay_ms, 0, 10000)},
+      {"auth", "max_concurrent_hashes", AuthInt(&AuthOptions::max_concurrent_hashes, 1, 64)},
   };
   return kKeys;
 }

@@ -16,6 +16,7 @@
 #include "core/analytics/early_warning.h"
 #include "core/analytics/lint_rules.h"
 #include "core/base/civil_time.h"
+#include "core/auth/auth_options.h"
 #include "core/base/limits.h"
 #include "core/base/log.h"
 #include "core/base/result.h"
@@ -71,6 +72,8 @@ struct Config {
   RiskThresholds risk;
   // [cadence]
   CadenceSettings cadence;
+  // [auth] (auth.login_to_read follows server.read_access)
+  AuthOptions auth;
 };
 
 // Parses `text`; `file_name` prefixes errors ("okrd.conf:12: ..."). Every

@@ -103,6 +103,9 @@ bool Router::Matches(const Route& route, std::string_view path) {
 }
 
 HttpResponse Router::Dispatch(HttpRequest request) const {
+  if (gate_) {
+    if (std::optional<HttpResponse> answer = gate_(request)) return *answer;
+  }
   const std::optional<HttpMethod> method = ParseHttpMethod(request.method);
   bool path_known = false;
   MethodSet allowed;

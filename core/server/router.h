@@ -126,6 +126,12 @@ class Router {
   // method; for logging before and after Dispatch().
   RouteInfo Describe(std::string_view path) const;
 
+  // A check Dispatch() runs before routing (read_access = login): it
+  // returns the response to send instead, or nullopt to route as usual.
+  // Set while building the router; same thread rules as handlers.
+  using Gate = std::function<std::optional<HttpResponse>(const HttpRequest&)>;
+  void SetGate(Gate gate) { gate_ = std::move(gate); }
+
  private:
   struct Route {
     MethodSet methods;
@@ -141,6 +147,7 @@ class Router {
 
   // Most specific first: exact routes, then prefixes, longest first.
   std::vector<Route> routes_;
+  Gate gate_;  // Empty: none.
 };
 
 }  // namespace okr

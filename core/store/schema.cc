@@ -173,6 +173,37 @@ CREATE UNIQUE INDEX feed_tokens_one_active
   ON feed_tokens(feed_id) WHERE revoked_at IS NULL;
 )sql";
 
+// Version 3: accounts. Passwords are Argon2id PHC strings; sessions and
+// API tokens are stored only as BLAKE2b-256 hashes of their secrets.
+// Deleting a user deletes their sessions and tokens.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE users (
+  id             INTEGER PRIMARY KEY,
+  email          TEXT NOT NULL UNIQUE
+                 CHECK (email <> '' AND email = lower(email)),
+  password_hash  TEXT NOT NULL,
+  admin          INTEGER NOT NULL CHECK (admin IN (0, 1)),
+  created_at     INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+  id_hash       TEXT PRIMARY KEY NOT NULL CHECK (length(id_hash) = 64),
+  user_id       INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at    INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE TABLE api_tokens (
+  id            INTEGER PRIMARY KEY,
+  token_hash    TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+  user_id       INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  name          TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,
+  last_used_at  INTEGER,
+  revoked_at    INTEGER
+);
+CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
+)sql";
+
 Status ApplyOne(Database* db, const Migration& m) {
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kWrite));
@@ -193,7 +224,8 @@ Status ApplyOne(Database* db, const Migration& m) {
 
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> kMigrations = {{1, kSchemaV1},
-                                                        {2, kSchemaV2}};
+                                                        {2, kSchemaV2},
+                                                        {3, kSchemaV3}};
   return kMigrations;
 }
 

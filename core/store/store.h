@@ -12,8 +12,10 @@
 #ifndef OKR_CORE_STORE_STORE_H_
 #define OKR_CORE_STORE_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,21 @@ class Store {
   // The plan must have been computed against the current stored state
   // (PlanImport on Load()); the revision is the caller's guard for that.
   Status ApplyImport(const ImportPlan& plan);
+  // ApplyImport that first checks, inside its transaction, that the
+  // revision is still `expected_revision` (the one read before the Load()
+  // the plan was computed on); FailedPrecondition, writing nothing, when any
+  // change (a check-in, say) came in between: plan again and retry.
+  Status ApplyImportAt(const ImportPlan& plan, int64_t expected_revision);
+
+  // Loads and plans and applies in one write transaction: `plan` sees the
+  // stored organisation with every other writer held off (check-ins wait,
+  // within busy_timeout), so nothing lands between planning and applying.
+  // `plan` returns nullopt for nothing to apply (the transaction is rolled
+  // back), or an error (returned as is). For imports that must not be
+  // overtaken by a steady stream of check-ins; keep `plan` quick.
+  using Planner =
+      std::function<Result<std::optional<ImportPlan>>(const Organisation&)>;
+  Status ApplyImportPlannedBy(const Planner& plan);
 
   // Appends a check-in and, when it carries a value for a key result,
   // updates that KR's current value, in one transaction. The target must
@@ -68,6 +85,10 @@ class Store {
   // be within [0, 1] and the value finite. Returns the stored check-in with
   // its id.
   Result<CheckIn> AddCheckIn(CheckIn check_in);
+
+  // AddCheckIn for several check-ins in one transaction: all are stored or
+  // none. Returns them with their ids, in the given order.
+  Result<std::vector<CheckIn>> AddCheckIns(std::vector<CheckIn> check_ins);
 
   // A number that grows with every committed change, made by any process.
   // Equal revisions mean equal data: cache keys and ETags use it.
@@ -81,8 +102,12 @@ class Store {
 
  private:
   friend class CalendarStore;  // Borrows the connections (calendar_store.h).
+  friend class AuthStore;      // Likewise (auth_store.h).
   Store(std::string path, std::unique_ptr<Database> writer,
         int busy_timeout_ms);
+
+  Status ApplyImportIf(const ImportPlan& plan,
+                       std::optional<int64_t> expected_revision);
 
   // Borrow and return a read-only connection.
   Result<std::unique_ptr<Database>> TakeReader();
@@ -95,6 +120,10 @@ class Store {
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<Database>> readers_;  // Guarded by readers_mu_.
 };
+
+// Store internals (store_read.cc): the organisation as `db` sees it, inside
+// a transaction the caller holds.
+Result<Organisation> LoadInTransaction(Database* db);
 
 // Applies okrd's connection settings: WAL, synchronous=FULL, foreign keys,
 // busy timeout.

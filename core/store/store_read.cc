@@ -149,6 +149,14 @@ Status LoadCheckIns(Database* db, Organisation* org) {
 Result<Organisation> LoadAll(Database* db) {
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kRead));
+  OKR_ASSIGN_OR_RETURN(Organisation org, LoadInTransaction(db));
+  OKR_RETURN_IF_ERROR(txn->Commit());
+  return org;
+}
+
+}  // namespace
+
+Result<Organisation> LoadInTransaction(Database* db) {
   Organisation org;
   OKR_RETURN_IF_ERROR(LoadUnits(db, &org));
   OKR_RETURN_IF_ERROR(LoadPeople(db, &org));
@@ -157,11 +165,8 @@ Result<Organisation> LoadAll(Database* db) {
   OKR_RETURN_IF_ERROR(LoadLinks(db, &org));
   OKR_RETURN_IF_ERROR(LoadKeyResults(db, &org));
   OKR_RETURN_IF_ERROR(LoadCheckIns(db, &org));
-  OKR_RETURN_IF_ERROR(txn->Commit());
   return org;
 }
-
-}  // namespace
 
 Result<Organisation> Store::Load() {
   OKR_ASSIGN_OR_RETURN(auto db, TakeReader());

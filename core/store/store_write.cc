@@ -5,6 +5,7 @@
 // the whole change back.
 
 #include <cmath>
+#include <utility>
 
 #include "core/model/validate.h"
 #include "core/store/store.h"
@@ -220,10 +221,25 @@ Status Store::Insert(const Organisation& org) {
 }
 
 Status Store::ApplyImport(const ImportPlan& plan) {
+  return ApplyImportIf(plan, std::nullopt);
+}
+
+Status Store::ApplyImportAt(const ImportPlan& plan, int64_t expected_revision) {
+  return ApplyImportIf(plan, expected_revision);
+}
+
+Status Store::ApplyImportIf(const ImportPlan& plan,
+                            std::optional<int64_t> expected_revision) {
   std::lock_guard<std::mutex> lock(write_mu_);
   Database* db = writer_.get();
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kWrite));
+  if (expected_revision) {
+    OKR_ASSIGN_OR_RETURN(int64_t now, db->QueryInt("SELECT value FROM revision"));
+    if (now != *expected_revision) {
+      return FailedPrecondition("the data changed while the import was planned");
+    }
+  }
   // Replacing all rows keeps this simple and exactly equal to the plan; an
   // import is rare and the organisation small next to SQLite's speed.
   OKR_RETURN_IF_ERROR(DeleteItems(db));
@@ -232,17 +248,42 @@ Status Store::ApplyImport(const ImportPlan& plan) {
   return txn->Commit();
 }
 
-Result<CheckIn> Store::AddCheckIn(CheckIn check_in) {
-  OKR_RETURN_IF_ERROR(CheckCheckInValues(check_in));
+Status Store::ApplyImportPlannedBy(const Planner& plan) {
   std::lock_guard<std::mutex> lock(write_mu_);
   Database* db = writer_.get();
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kWrite));
-  OKR_RETURN_IF_ERROR(CheckCheckInRefs(db, check_in));
-  OKR_ASSIGN_OR_RETURN(check_in.id, InsertCheckIn(db, check_in));
-  OKR_RETURN_IF_ERROR(UpdateCurrentValue(db, check_in));
+  OKR_ASSIGN_OR_RETURN(Organisation stored, LoadInTransaction(db));
+  OKR_ASSIGN_OR_RETURN(std::optional<ImportPlan> planned, plan(stored));
+  if (!planned) return Status::Ok();  // The transaction rolls back.
+  OKR_RETURN_IF_ERROR(DeleteItems(db));
+  OKR_RETURN_IF_ERROR(InsertItems(db, planned->merged));
+  OKR_RETURN_IF_ERROR(InsertCheckIns(db, planned->new_check_ins));
+  return txn->Commit();
+}
+
+Result<CheckIn> Store::AddCheckIn(CheckIn check_in) {
+  std::vector<CheckIn> one;
+  one.push_back(std::move(check_in));
+  OKR_ASSIGN_OR_RETURN(std::vector<CheckIn> stored, AddCheckIns(std::move(one)));
+  return std::move(stored.front());
+}
+
+Result<std::vector<CheckIn>> Store::AddCheckIns(std::vector<CheckIn> check_ins) {
+  for (const CheckIn& c : check_ins) {
+    OKR_RETURN_IF_ERROR(CheckCheckInValues(c));
+  }
+  std::lock_guard<std::mutex> lock(write_mu_);
+  Database* db = writer_.get();
+  OKR_ASSIGN_OR_RETURN(auto txn,
+                       Transaction::Begin(db, Transaction::Kind::kWrite));
+  for (CheckIn& c : check_ins) {
+    OKR_RETURN_IF_ERROR(CheckCheckInRefs(db, c));
+    OKR_ASSIGN_OR_RETURN(c.id, InsertCheckIn(db, c));
+    OKR_RETURN_IF_ERROR(UpdateCurrentValue(db, c));
+  }
   OKR_RETURN_IF_ERROR(txn->Commit());
-  return check_in;
+  return check_ins;
 }
 
 }  // namespace okr

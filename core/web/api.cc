@@ -241,26 +241,30 @@ ApiResult CheckIns(const Organisation& org, const Cycle& cycle) {
   for (const CheckIn& c : org.check_ins) {
     const bool is_kr = c.target_kind == TargetKind::kKeyResult;
     if ((is_kr ? krs : objectives).count(c.target_key) == 0) continue;
-    w.BeginObject()
-        .Key("id").Int(c.id)
-        .Key("target_kind").String(TargetKindName(c.target_kind))
-        .Key("target").String(c.target_key)
-        .Key("at").String(FormatUtcTimestamp(c.at))
-        .Key("author").OptionalString(c.author_email)
-        .Key("value").OptionalNumber(c.value)
-        .Key("confidence").OptionalNumber(c.confidence)
-        .Key("status").String(c.status)
-        .Key("learned").String(c.learned)
-        .Key("next_steps").String(c.next_steps)
-        .Key("challenges").String(c.challenges)
-        .Key("source").String(c.source)
-        .EndObject();
+    WriteCheckInJson(c, &w);
   }
   w.EndArray().EndObject();
   return Ok(std::move(w));
 }
 
 }  // namespace
+
+void WriteCheckInJson(const CheckIn& c, JsonWriter* w) {
+  w->BeginObject()
+      .Key("id").Int(c.id)
+      .Key("target_kind").String(TargetKindName(c.target_kind))
+      .Key("target").String(c.target_key)
+      .Key("at").String(FormatUtcTimestamp(c.at))
+      .Key("author").OptionalString(c.author_email)
+      .Key("value").OptionalNumber(c.value)
+      .Key("confidence").OptionalNumber(c.confidence)
+      .Key("status").String(c.status)
+      .Key("learned").String(c.learned)
+      .Key("next_steps").String(c.next_steps)
+      .Key("challenges").String(c.challenges)
+      .Key("source").String(c.source)
+      .EndObject();
+}
 
 ApiResult RenderApi(const Organisation& org, std::string_view rest,
                     std::string_view cycle_name, const Date& today) {

@@ -23,6 +23,7 @@
 
 #include "core/base/civil_time.h"
 #include "core/model/organisation.h"
+#include "core/web/json.h"
 
 namespace okr::web {
 
@@ -35,6 +36,10 @@ struct ApiResult {
 // or empty.
 ApiResult RenderApi(const Organisation& org, std::string_view rest,
                     std::string_view cycle, const Date& today);
+
+// One check-in as the API shows it (also the body of a 201 from the
+// check-in POST, checkin_api.h).
+void WriteCheckInJson(const CheckIn& check_in, JsonWriter* w);
 
 }  // namespace okr::web
 

@@ -100,6 +100,11 @@ class Site {
                              std::to_string(*revision) + "-" +
                              std::to_string(day) + "-" +
                              Hex64(Fnv1a64(cache_key)) + "\"";
+    if (kind == Kind::kPerson && options_.person_extension) {
+      if (auto personal = ServePersonal(http, request, *revision)) {
+        return std::move(*personal);
+      }
+    }
     if (auto inm = http.header("If-None-Match"); inm && MatchesEtag(*inm, etag)) {
       return NotModified(etag, "no-cache");
     }
@@ -123,7 +128,61 @@ class Site {
     return Respond(200, type, *body, etag);
   }
 
+  // POST /people/{email}/{rest}, handled by the person page extension.
+  HttpResponse PostPerson(const HttpRequest& http) {
+    const std::string_view remainder = http.path_remainder;
+    const size_t slash = remainder.find('/');
+    if (slash == std::string_view::npos || slash == 0) {
+      return NotFoundResponse();
+    }
+    PageRequest request;
+    request.kind = Kind::kPerson;
+    request.key = std::string(remainder.substr(0, slash));
+    request.cycle = QueryParam(http.query, "cycle").value_or("");
+    request.now = clock_->Now();
+    request.today = Date::FromUnixSeconds(request.now);
+    Result<int64_t> revision = source_.Revision();
+    if (!revision.ok()) return Unavailable(revision.status());
+    Result<Snapshot> snapshot = source_.Get(*revision);
+    if (!snapshot.ok()) return Unavailable(snapshot.status());
+    const Organisation& org = *snapshot->org;
+    auto page = [&](const std::string& fragment) {
+      return WithFragment(Render(org, request).body, fragment);
+    };
+    return options_.person_extension->Post(http, org, request.key,
+                                           remainder.substr(slash + 1), page);
+  }
+
  private:
+  static std::string WithFragment(std::string page,
+                                  const std::string& fragment) {
+    const size_t end = page.rfind("\n</main>");
+    if (end != std::string::npos) page.insert(end, fragment);
+    return page;
+  }
+
+  // The person page with the extension's fragment for this viewer, or
+  // nullopt when the viewer gets the shared page.
+  std::optional<HttpResponse> ServePersonal(const HttpRequest& http,
+                                            const PageRequest& request,
+                                            int64_t revision) {
+    Result<Snapshot> snapshot = source_.Get(revision);
+    if (!snapshot.ok()) return std::nullopt;
+    const Organisation& org = *snapshot->org;
+    const Cycle* cycle = FindCycle(org, request.cycle, request.today);
+    if (cycle == nullptr) return std::nullopt;
+    std::optional<std::string> fragment = options_.person_extension->Fragment(
+        http, org, request.key, cycle->name);
+    if (!fragment) return std::nullopt;
+    Rendered rendered = Render(org, request);
+    if (rendered.status != 200) return std::nullopt;
+    HttpResponse response =
+        HtmlResponse(200, WithFragment(std::move(rendered.body), *fragment));
+    response.headers.Set("Cache-Control", "no-store");
+    response.headers.Set("Referrer-Policy", std::string(kFormReferrerPolicy));
+    return response;
+  }
+
   static HttpResponse Respond(int status, const std::string& type,
                               const std::string& body,
                               const std::string& etag) {
@@ -260,6 +319,7 @@ HttpResponse ServeAsset(const HttpRequest& request) {
 void AddStatusPageRoutes(Router* router, Store* store, const Clock* clock,
                          SiteOptions options) {
   assert(router != nullptr && store != nullptr && clock != nullptr);
+  const bool site_has_extension = options.person_extension != nullptr;
   auto site = std::make_shared<Site>(store, clock, std::move(options));
   auto add = [&](std::string pattern, Kind kind, bool prefix) {
     HttpHandler handler = [site, kind](const HttpRequest& request) {
@@ -285,6 +345,12 @@ void AddStatusPageRoutes(Router* router, Store* store, const Clock* clock,
   add("/objectives/", Kind::kObjective, true);
   add("/api/v1/", Kind::kApi, true);
   router->AddPrefix({HttpMethod::kGet}, "/static/", ServeAsset);
+  if (site_has_extension) {
+    router->AddPrefix({HttpMethod::kPost}, "/people/",
+                      [site](const HttpRequest& request) {
+                        return site->PostPerson(request);
+                      });
+  }
 }
 
 }  // namespace okr::web

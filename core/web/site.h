@@ -29,6 +29,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
+#include <string>
 #include <optional>
 #include <string_view>
 
@@ -47,8 +49,38 @@ using CadenceProvider = std::function<std::optional<CadenceInfo>(
     const Organisation& org, bool is_person, std::string_view key,
     UnixSeconds now)>;
 
+// The Referrer-Policy of pages carrying a form. Under the default
+// "no-referrer", Chromium sends "Origin: null" with the form's POST, which
+// the Origin check (Auth::CheckWrite) must refuse; "same-origin" still sends
+// no referrer to other sites.
+inline constexpr std::string_view kFormReferrerPolicy = "same-origin";
+
+// Per-viewer parts of person pages (the check-in forms, checkin_forms.h).
+// The cached pages stay the same for everyone: a page with a fragment is
+// rendered for its request and sent with "Cache-Control: no-store".
+// Called on server threads: thread-safe.
+class PersonPageExtension {
+ public:
+  virtual ~PersonPageExtension() = default;
+  // HTML to add at the end of person `email`'s page (showing `cycle`) for
+  // this request's viewer, or nullopt to serve the shared page.
+  virtual std::optional<std::string> Fragment(const HttpRequest& request,
+                                              const Organisation& org,
+                                              std::string_view email,
+                                              std::string_view cycle) const = 0;
+  // Handles POST /people/{email}/{rest}. `page(fragment)` renders the
+  // person page with `fragment` added (for re-showing a form with errors).
+  using PageRenderer = std::function<std::string(const std::string&)>;
+  virtual HttpResponse Post(const HttpRequest& request,
+                            const Organisation& org, std::string_view email,
+                            std::string_view rest,
+                            const PageRenderer& page) const = 0;
+};
+
 struct SiteOptions {
   CadenceProvider cadence;            // Empty: the pages show a slot.
+  // Empty: person pages are the same for everyone and take no POST.
+  std::shared_ptr<const PersonPageExtension> person_extension;
   size_t cache_entries = 512;
   size_t cache_bytes = 32u << 20;
 };

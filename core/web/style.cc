@@ -148,6 +148,13 @@ th { font-weight: 600; background: var(--wash); }
   .card { margin-bottom: .75rem; }
   h2 { break-after: avoid; }
 }
+fieldset.checkin { margin: 1em 0; padding: .5em 1em; }
+fieldset.checkin label { display: block; margin: .5em 0; }
+fieldset.checkin input[type="text"] { width: 10em; }
+fieldset.checkin textarea { display: block; width: 100%; max-width: 48em; }
+.form-error { color: #a50e0e; font-weight: 600; }
+.notice { color: #0b6b2b; font-weight: 600; }
+.import-lines code { white-space: pre-wrap; }
 )css";
 
 constexpr std::string_view kIcon =

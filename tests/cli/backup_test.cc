@@ -51,16 +51,11 @@ int64_t CheckInCount(const std::string& db) {
   return *n;
 }
 
-// Reads the "serving ... on http://127.0.0.1:PORT/" line; returns PORT.
-int ServedPort(ChildProcess* server) {
-  for (int i = 0; i < 5; ++i) {
-    const std::string line = server->ReadLine(20000);
-    const size_t at = line.find("http://127.0.0.1:");
-    if (at != std::string::npos) return std::stoi(line.substr(at + 17));
-    if (line.empty()) break;
-  }
-  FAIL("server did not report its address; stderr: " << server->Stderr());
-  return 0;
+// The served port; fails the test when the server does not report one.
+int PortOf(ChildProcess* server) {
+  const int port = testing::ServedPort(server);
+  if (port == 0) FAIL("server did not report its address; stderr: " << server->Stderr());
+  return port;
 }
 
 TEST_CASE("a config file given by flag or OKRD_CONFIG chooses the database", "[cli][config]") {
@@ -115,7 +110,7 @@ TEST_CASE("serve takes listen and log level from the file; --listen wins",
   {
     ChildProcess server({OKRD_BINARY, "--config", conf, "serve"},
                         {"OKRD_DB=", "OKRD_CONFIG="});
-    const int port = ServedPort(&server);
+    const int port = PortOf(&server);
     testing::HttpClient client(port);
     auto health = client.Get("/healthz");
     REQUIRE(health.ok());
@@ -132,16 +127,6 @@ TEST_CASE("serve takes listen and log level from the file; --listen wins",
   CHECK(Contains(r.err, "256.0.0.1"));
 }
 
-TEST_CASE("serve refuses read_access = login until sign-in exists",
-          "[cli][config]") {
-  TempDir dir;
-  const std::string conf = WriteConfig(dir, "[server]\nread_access = login\n");
-  REQUIRE(Okrd({"--config", conf, "init"}).exit_code == 0);
-  ProcessResult r = Okrd({"--config", conf, "serve"});
-  CHECK(r.exit_code == 1);
-  CHECK(Contains(r.err, conf + ": read_access = login needs sign-in"));
-}
-
 TEST_CASE("backup copies a served database; restore needs it stopped",
           "[cli][backup]") {
   TempDir dir;
@@ -153,7 +138,7 @@ TEST_CASE("backup copies a served database; restore needs it stopped",
   {
     ChildProcess server({OKRD_BINARY, "--config", conf, "serve"},
                         {"OKRD_DB=", "OKRD_CONFIG="});
-    ServedPort(&server);
+    PortOf(&server);
     ProcessResult b = Okrd({"--config", conf, "backup", backup});
     INFO(b.err);
     REQUIRE(b.exit_code == 0);

@@ -142,4 +142,14 @@ int ChildProcess::Wait() {
 
 std::string ChildProcess::Stderr() const { return ReadFileOrEmpty(err_path_); }
 
+int ServedPort(ChildProcess* server) {
+  for (int i = 0; i < 5; ++i) {
+    const std::string line = server->ReadLine(20000);
+    const size_t at = line.find("http://127.0.0.1:");
+    if (at != std::string::npos) return std::stoi(line.substr(at + 17));
+    if (line.empty()) break;
+  }
+  return 0;
+}
+
 }  // namespace okr::testing

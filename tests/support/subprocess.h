@@ -51,6 +51,11 @@ class ChildProcess {
   std::string buffer_;
 };
 
+// Reads the "serving ... on http://127.0.0.1:PORT/" line of `okrd serve`
+// (skipping up to four other lines); returns PORT, or 0 when the server
+// exits or stays silent for 20 s.
+int ServedPort(ChildProcess* server);
+
 }  // namespace okr::testing
 
 #endif  // OKR_TESTS_SUPPORT_SUBPROCESS_H_

@@ -84,6 +84,33 @@ TEST_CASE("[lint] rule levels and [analytics] thresholds", "[config]") {
             .message() == "c:2: stale_after_days: expected a whole number");
 }
 
+TEST_CASE("the [auth] section", "[config]") {
+  auto c = ParseConfig(
+      "[auth]\ncookie_secure = true\nsession_idle_days = 2\n"
+      "session_max_days = 7\nproxy_header = X-Forwarded-Email\n"
+      "trusted_proxies = 127.0.0.1, 10.0.0.0/8\n"
+      "login_failures_per_account = 3\nlogin_failure_delay_ms = 0\n"
+      "max_concurrent_hashes = 4\n",
+      "c");
+  INFO(c.status().message());
+  REQUIRE(c.ok());
+  CHECK(c->auth.cookie_secure);
+  CHECK(c->auth.session_idle_seconds == 2 * 86400);
+  CHECK(c->auth.session_max_seconds == 7 * 86400);
+  CHECK(c->auth.proxy_header == "X-Forwarded-Email");
+  CHECK(c->auth.trusted_proxies == std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"});
+  CHECK(c->auth.login_failures_per_account == 3);
+  CHECK(c->auth.login_failure_delay_ms == 0);
+  CHECK(c->auth.max_concurrent_hashes == 4);
+  CHECK(ParseConfig("[auth]\ntrusted_proxies = 10.0.0.0/40\n", "c").status().message() ==
+        "c:2: trusted_proxies: trusted proxy \"10.0.0.0/40\": the prefix length "
+        "must be 0 to 32");
+  CHECK(ParseConfig("[auth]\nproxy_header = X Email\n", "c").status().message() ==
+        "c:2: proxy_header: expected a header name such as X-Forwarded-Email");
+  CHECK(ParseConfig("[auth]\ncookie_secure = yes\n", "c").status().message() ==
+        "c:2: cookie_secure: expected true or false");
+}
+
 TEST_CASE("the shipped configuration file parses and documents every key",
           "[config]") {
   const std::string path = OKR_SOURCE_DIR "/packaging/okrd.conf";
@@ -97,7 +124,12 @@ TEST_CASE("the shipped configuration file parses and documents every key",
                           "max_input_bytes", "max_rows", "deadline_ms",
                           "max_request_body_bytes", "max_objectives_per_unit",
                           "max_krs_per_objective", "low_confidence",
-                          "stale_after_days"}) {
+                          "stale_after_days", "cookie_secure",
+                          "session_idle_days", "session_max_days",
+                          "proxy_header", "trusted_proxies",
+                          "login_failures_per_address",
+                          "login_failures_per_account",
+                          "login_failure_delay_ms", "max_concurrent_hashes"}) {
     CHECK(text.find(std::string("\n# ") + key + " =") != std::string::npos);
   }
   CHECK(LoadConfig("/nonexistent/okrd.conf").status().code() ==
