@@ -57,8 +57,7 @@ std::unique_ptr<EventScanner> StartEventScanner(Store* store, const CliEnv& env,
   auto scanner = std::make_unique<EventScanner>(
       store, env.clock, std::move(notifiers),
       EventScannerOptions{.interval_seconds = env.config.event_scan_seconds,
-                          .at_risk_confidence = env.config.at_risk_confidence,
-                          .overdue_days = env.config.overdue_days});
+                          .risk = env.config.risk});
   scanner->Start();
   return scanner;
 }

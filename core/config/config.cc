@@ -77,20 +77,6 @@ std::string SetLogLevel(Config* c, std::string_view v) {
   return "expected debug, info, warn or error";
 }
 
-std::string SetAtRiskConfidence(Config* c, std::string_view v) {
-  int64_t percent = 0;
-  // Written as a fraction 0..1 with at most two decimals ("0.4").
-  const std::string text(v);
-  char* end = nullptr;
-  const double d = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || !(d >= 0 && d <= 1)) {
-    return "expected a number from 0 to 1";
-  }
-  percent = static_cast<int64_t>(d * 100 + 0.5);
-  c->at_risk_confidence = static_cast<double>(percent) / 100;
-  return "";
-}
-
 std::string SetWebhookFormat(Config* c, std::string_view v) {
   if (v != "json" && v != "slack" && v != "mattermost") {
     return "expected json, slack or mattermost";
@@ -254,8 +240,6 @@ const std::vector<Key>& Keys() {
       {"log", "level", SetLogLevel},
       {"plugins", "directory", Text(&Config::plugin_directory)},
       {"events", "scan_seconds", Int(&Config::event_scan_seconds, 1, 86'400)},
-      {"events", "at_risk_confidence", SetAtRiskConfidence},
-      {"events", "overdue_days", Int(&Config::overdue_days, 1, 366)},
       {"webhook", "urls", Text(&Config::webhook_urls)},
       {"webhook", "secret", Text(&Config::webhook_secret)},
       {"webhook", "format", SetWebhookFormat},

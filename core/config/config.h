@@ -54,8 +54,6 @@ struct Config {
   std::string plugin_directory;
   // [events] (the event scanner feeding notifiers, core/registry)
   int event_scan_seconds = 60;
-  double at_risk_confidence = 0.4;  // Latest confidence below this: at risk.
-  int overdue_days = 7;             // No check-in for longer: overdue.
   // [webhook] (plugins/webhook; handed to the notifier as key = value)
   std::string webhook_urls;   // Space-separated URLs; "" = no webhook.
   std::string webhook_secret; // HMAC-SHA256 key for X-Okrd-Signature.

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/base/log.h"
+#include "core/analytics/early_warning.h"
 #include "core/model/progress.h"
 
 namespace okr {
@@ -25,71 +26,46 @@ std::string Number(double v) {
   return buf;
 }
 
-struct KrContext {
-  const KeyResult* kr;
-  const Objective* objective;
-  const Cycle* cycle;
-};
-
-std::vector<KrContext> KeyResultsWithCycles(const Organisation& org) {
-  std::map<std::string, const Objective*> objectives;
-  for (const Objective& o : org.objectives) objectives[o.key] = &o;
-  std::map<std::string, const Cycle*> cycles;
-  for (const Cycle& c : org.cycles) cycles[c.name] = &c;
-  std::vector<KrContext> out;
-  for (const KeyResult& k : org.key_results) {
-    auto o = objectives.find(k.objective_key);
-    if (o == objectives.end()) continue;
-    auto c = cycles.find(o->second->cycle);
-    out.push_back({&k, o->second, c == cycles.end() ? nullptr : c->second});
-  }
-  return out;
-}
-
-Event KrEvent(const char* type, UnixSeconds now, const KrContext& c,
-              std::string summary) {
+Event KrEvent(const char* type, UnixSeconds now, const Objective& objective,
+              const KeyResult& kr, std::string summary) {
   return {type,
           now,
-          {{"kr", c.kr->key},
-           {"kr_title", c.kr->title},
-           {"objective", c.objective->key},
-           {"objective_title", c.objective->title},
-           {"cycle", c.objective->cycle}},
+          {{"kr", kr.key},
+           {"kr_title", kr.title},
+           {"objective", objective.key},
+           {"objective_title", objective.title},
+           {"cycle", objective.cycle}},
           std::move(summary)};
 }
 
-// Why a KR is at risk, or "" when it is not.
-std::string AtRiskReason(const Organisation& org, const KrContext& c,
-                         const Date& today, const EventScannerOptions& o) {
-  const CheckIn* latest = LatestCheckIn(org, TargetKind::kKeyResult, c.kr->key);
-  if (latest != nullptr && latest->confidence &&
-      *latest->confidence < o.at_risk_confidence) {
-    return "confidence " + Percent(*latest->confidence) + " is below " +
-           Percent(o.at_risk_confidence);
-  }
-  if (c.cycle == nullptr || PhaseOn(*c.cycle, today) != Phase::kExecution) {
-    return "";
-  }
-  const double length =
-      static_cast<double>(c.cycle->end.ToDays() - c.cycle->start.ToDays() + 1);
-  const double elapsed =
-      static_cast<double>(today.ToDays() - c.cycle->start.ToDays()) / length;
-  const double progress = KeyResultProgress(*c.kr);
-  if (progress + o.behind_margin < elapsed) {
-    return "progress " + Percent(progress) + " is behind " + Percent(elapsed) +
-           " of the cycle elapsed";
-  }
-  return "";
-}
-
-UnixSeconds LastCheckInAt(const Organisation& org, const std::string& key) {
-  UnixSeconds last = 0;
-  for (const CheckIn& ci : org.check_ins) {
-    if (ci.target_kind == TargetKind::kKeyResult && ci.target_key == key) {
-      last = std::max(last, ci.at);
+// Why `r` is at risk, for people: "confidence 30% is below 70%; ...".
+std::string AtRiskReason(const KrRisk& r, const RiskThresholds& t) {
+  std::string out;
+  auto add = [&out](const std::string& part) {
+    out += (out.empty() ? "" : "; ") + part;
+  };
+  for (RiskReason reason : r.reasons) {
+    switch (reason) {
+      case RiskReason::kLowConfidence:
+        add("confidence " + Percent(r.confidence.value_or(0)) + " is below " +
+            Percent(t.low_confidence));
+        break;
+      case RiskReason::kConfidenceDrop:
+        add("confidence dropped from " +
+            Percent(r.previous_confidence.value_or(0)) + " to " +
+            Percent(r.confidence.value_or(0)));
+        break;
+      case RiskReason::kBehindPace:
+        add("progress " + Percent(r.progress) + " is behind " +
+            Percent(r.elapsed) + " of the cycle elapsed");
+        break;
+      case RiskReason::kStale:
+        break;  // Announced as checkin.overdue.
+      default:
+        add(std::string(RiskReasonName(reason)));
     }
   }
-  return last;
+  return out;
 }
 
 void CheckInEvents(const Organisation& org, ScanState* s,
@@ -156,31 +132,35 @@ std::vector<Event> DiffEvents(const Organisation& org, UnixSeconds now,
   CheckInEvents(org, s, &out);
   PhaseEvents(org, today, now, s, &out);
   std::set<std::string> at_risk, overdue;
-  for (const KrContext& c : KeyResultsWithCycles(org)) {
-    const std::string reason = AtRiskReason(org, c, today, options);
-    if (!reason.empty()) {
-      at_risk.insert(c.kr->key);
-      if (!s->at_risk.count(c.kr->key)) {
-        Event e = KrEvent(kEventKrAtRisk, now, c,
-                          "\"" + c.kr->title + "\" is at risk: " + reason);
-        e.attrs.push_back({"reason", reason});
-        out.push_back(std::move(e));
+  std::map<std::string, const Objective*> objectives;
+  for (const Objective& o : org.objectives) objectives[o.key] = &o;
+  std::map<std::string, const KeyResult*> krs;
+  for (const KeyResult& k : org.key_results) krs[k.key] = &k;
+  for (const Cycle& cycle : org.cycles) {
+    if (PhaseOn(cycle, today) != Phase::kExecution) continue;
+    for (const KrRisk& r : AssessRisks(org, cycle, today, options.risk)) {
+      const KeyResult& kr = *krs.at(r.kr_key);
+      const Objective& objective = *objectives.at(r.objective_key);
+      if (r.AtRisk()) {
+        at_risk.insert(r.kr_key);
+        if (!s->at_risk.count(r.kr_key)) {
+          const std::string reason = AtRiskReason(r, options.risk);
+          Event e = KrEvent(kEventKrAtRisk, now, objective, kr,
+                            "\"" + kr.title + "\" is at risk: " + reason);
+          e.attrs.push_back({"reason", reason});
+          out.push_back(std::move(e));
+        }
       }
-    }
-    if (c.cycle == nullptr || PhaseOn(*c.cycle, today) != Phase::kExecution) {
-      continue;
-    }
-    UnixSeconds last = LastCheckInAt(org, c.kr->key);
-    if (last == 0) last = c.cycle->start.ToUnixSeconds();
-    const int64_t days = (now - last) / 86400;
-    if (days > options.overdue_days) {
-      overdue.insert(c.kr->key);
-      if (!s->overdue.count(c.kr->key)) {
-        Event e = KrEvent(kEventCheckInOverdue, now, c,
-                          "\"" + c.kr->title + "\" has had no check-in for " +
-                              std::to_string(days) + " days");
-        e.attrs.push_back({"days", std::to_string(days)});
-        out.push_back(std::move(e));
+      if (r.Has(RiskReason::kStale)) {
+        overdue.insert(r.kr_key);
+        if (!s->overdue.count(r.kr_key)) {
+          const std::string days = std::to_string(r.days_since_check_in);
+          Event e = KrEvent(kEventCheckInOverdue, now, objective, kr,
+                            "\"" + kr.title + "\" has had no check-in for " +
+                                days + " days");
+          e.attrs.push_back({"days", days});
+          out.push_back(std::move(e));
+        }
       }
     }
   }

@@ -4,12 +4,12 @@
 // of its own reads the store every `interval` (and on Trigger()) and
 // compares with what it saw last time:
 //   checkin.submitted     a check-in with an id above the last one seen
-//   kr.at_risk            a key result entered "at risk": latest confidence
-//                         below the threshold, or progress more than
-//                         `behind_margin` behind the time elapsed in its
-//                         cycle's execution phase (core/model/progress.h)
-//   checkin.overdue       a key result of a cycle in execution entered
-//                         "no check-in for more than overdue_days"
+//   kr.at_risk            a key result of a cycle in execution became at
+//                         risk by the early-warning rules (low or dropping
+//                         confidence, behind pace, target not held,
+//                         milestone overdue; core/analytics/early_warning.h)
+//   checkin.overdue       a key result of a cycle in execution became stale
+//                         (no check-in for more than stale_after_days)
 //   cycle.phase_started   a cycle's phase became planning, execution or
 //                         retrospective
 // The first scan sets the baseline and emits nothing, so a restart does not
@@ -30,6 +30,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/analytics/early_warning.h"
 #include "core/base/clock.h"
 #include "core/model/organisation.h"
 #include "core/registry/event.h"
@@ -40,9 +41,7 @@ namespace okr {
 
 struct EventScannerOptions {
   int interval_seconds = 60;
-  double at_risk_confidence = 0.4;
-  double behind_margin = 0.25;
-  int overdue_days = 7;
+  RiskThresholds risk;  // The [analytics] thresholds.
 };
 
 // What one scan remembers for the next.

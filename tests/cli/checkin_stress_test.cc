@@ -213,6 +213,19 @@ TEST_CASE("kill -9 during imports and check-ins loses nothing acknowledged",
   int rounds_with_posts = 0;
   int imports_killed = 0, imports_done = 0, flips = 0;
   int64_t state = 0;
+  // How long an import takes here and now (b, then back to a, so the state
+  // is unchanged), so kills land inside imports on a fast or a loaded
+  // machine alike: even rounds kill at 5-80% of that time, odd ones at
+  // 120-250%.
+  int64_t import_ms = 0;
+  for (const std::string& file : {w.b_xml, w.a_xml}) {
+    const auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(Okrd({"--config", w.conf, "import", file}).exit_code == 0);
+    import_ms = std::max<int64_t>(
+        import_ms, std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now() - t0)
+                       .count());
+  }
   for (int round = 0; round < 20; ++round) {
     INFO("round " << round);
     ChildProcess server({OKRD_BINARY, "--config", w.conf, "serve"},
@@ -225,11 +238,22 @@ TEST_CASE("kill -9 during imports and check-ins loses nothing acknowledged",
     for (int c = 0; c < 3; ++c) {
       clients.emplace_back(Post, port, std::cref(w), c, &stop, true, &ledger);
     }
+    // Let the posts get going (up to 5 s) before the import starts.
+    for (int i = 0; i < 500; ++i) {
+      {
+        std::lock_guard<std::mutex> lock(ledger.mu);
+        if (!ledger.acked.empty()) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     ChildProcess import({OKRD_BINARY, "--config", w.conf, "import",
                          round % 2 == 0 ? w.b_xml : w.a_xml},
                         {"OKRD_DB=", "OKRD_CONFIG="});
+    const bool inside = round % 4 < 2;  // Both files get both kinds.
     std::this_thread::sleep_for(std::chrono::milliseconds(
-        std::uniform_int_distribution<int>(50, 1000)(random)));
+        std::uniform_int_distribution<int64_t>(
+            import_ms * (inside ? 5 : 120) / 100,
+            import_ms * (inside ? 80 : 250) / 100)(random)));
     import.Signal(SIGKILL);
     server.Signal(SIGKILL);
     const int import_exit = import.Wait();
@@ -248,7 +272,8 @@ TEST_CASE("kill -9 during imports and check-ins loses nothing acknowledged",
   }
   WARN("acknowledged check-ins over 20 killed rounds: " << all_acked.size());
   WARN("imports killed " << imports_killed << ", completed " << imports_done
-       << ", state flips " << flips);
+       << ", state flips " << flips << " (one import took " << import_ms
+       << " ms)");
   CHECK(rounds_with_posts >= 10);
   // The kills landed both inside and after imports.
   CHECK(imports_killed >= 3);

@@ -74,8 +74,27 @@ TEST_CASE("low confidence puts a key result at risk once", "[events]") {
   std::vector<Event> events = DiffEvents(org, On({2027, 1, 3}), {}, &state);
   REQUIRE(Types(events) ==
           std::vector<std::string>{kEventCheckInSubmitted, kEventKrAtRisk});
-  CHECK(events[1].Attr("reason") == "confidence 30% is below 40%");
+  CHECK(events[1].Attr("reason") == "confidence 30% is below 70%");
   CHECK(DiffEvents(org, On({2027, 1, 4}), {}, &state).empty());
+}
+
+TEST_CASE("a sharp confidence drop is a reason of its own", "[events]") {
+  ScanState state;
+  Organisation org = SmallOrg();
+  org.check_ins.push_back(
+      {.id = 1, .target_key = "k", .at = On({2027, 1, 2}), .confidence = 0.95});
+  DiffEvents(org, On({2027, 1, 2}), {}, &state);
+  org.check_ins.push_back(
+      {.id = 2, .target_key = "k", .at = On({2027, 1, 3}), .confidence = 0.72});
+  std::vector<Event> events = DiffEvents(org, On({2027, 1, 3}), {}, &state);
+  REQUIRE(Types(events) ==
+          std::vector<std::string>{kEventCheckInSubmitted, kEventKrAtRisk});
+  CHECK(events[1].Attr("reason") == "confidence dropped from 95% to 72%");
+  EventScannerOptions lenient;
+  lenient.risk.confidence_drop = 0.5;
+  ScanState other;
+  DiffEvents(org, On({2027, 1, 3}), lenient, &other);
+  CHECK(other.at_risk.empty());
 }
 
 TEST_CASE("progress behind time, overdue check-ins, phases", "[events]") {
@@ -90,7 +109,8 @@ TEST_CASE("progress behind time, overdue check-ins, phases", "[events]") {
   CHECK(later[0].summary == "\"Users\" has had no check-in for 8 days");
   std::vector<Event> behind = DiffEvents(org, On({2027, 2, 10}), {}, &state);
   REQUIRE(Types(behind) == std::vector<std::string>{kEventKrAtRisk});
-  CHECK(behind[0].Attr("reason").starts_with("progress 0% is behind 44%"));
+  CHECK(behind[0].Attr("reason").starts_with("progress 0% is behind 4"));
+  CHECK(behind[0].Attr("reason").ends_with("% of the cycle elapsed"));
 }
 
 class Recorder : public Notifier {
