@@ -2,6 +2,7 @@
 
 #include "cli/import_planner.h"
 
+#include <set>
 #include <utility>
 
 #include "core/model/change_set.h"
@@ -35,15 +36,51 @@ void AddConfidenceCheckIns(const Organisation& stored,
   }
 }
 
-web::ImportPlanner MakeImportPlanner() {
-  return [](const std::string& path, const Organisation& stored,
-            UnixSeconds now, const Limits& limits) -> Result<web::ImportPreview> {
+std::vector<Finding> LintImportedFile(const FileImport& file,
+                                      const Organisation& stored,
+                                      const LintSettings& settings) {
+  Organisation org = file.org;
+  auto add_missing = [](auto& to, const auto& from, auto key) {
+    std::set<std::string> have;
+    for (const auto& x : to) have.insert(key(x));
+    for (const auto& x : from) {
+      if (!have.count(key(x))) to.push_back(x);
+    }
+  };
+  add_missing(org.people, stored.people, [](const Person& p) { return p.email; });
+  add_missing(org.units, stored.units, [](const Unit& u) { return u.key; });
+  add_missing(org.cycles, stored.cycles, [](const Cycle& c) { return c.name; });
+  std::vector<Finding> out;
+  for (Finding& f : RunLint(org, settings)) {
+    if (!f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
+        !file.where.count(f.subjects.front())) {
+      continue;  // About a stored unit the file did not touch.
+    }
+    for (const std::string& s : f.subjects) {
+      auto it = file.where.find(s);
+      if (it != file.where.end()) {
+        f.location = it->second;
+        break;
+      }
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+web::ImportPlanner MakeImportPlanner(LintSettings lint) {
+  return [lint](const std::string& path, const Organisation& stored,
+                UnixSeconds now,
+                const Limits& limits) -> Result<web::ImportPreview> {
     const FileImportOptions options{.today = Date::FromUnixSeconds(now)};
     OKR_ASSIGN_OR_RETURN(FileImport file, ImportFile(path, options, limits));
     web::ImportPreview preview;
     preview.errors = std::move(file.errors);
     preview.warnings = std::move(file.warnings);
     if (!preview.errors.empty()) return preview;
+    for (const Finding& f : LintImportedFile(file, stored, lint)) {
+      preview.warnings.push_back(FormatFinding(f));
+    }
     AddConfidenceCheckIns(stored, file.kr_confidence, now, &file.org);
     const PlanOptions plan_options{
         .prune = false,

@@ -9,8 +9,13 @@
 #include <map>
 #include <string>
 
+#include <vector>
+
+#include "core/analytics/finding.h"
+#include "core/analytics/lint_rules.h"
 #include "core/model/organisation.h"
 #include "core/web/admin_import.h"
+#include "importers/import_file.h"
 
 namespace okr {
 
@@ -21,9 +26,17 @@ void AddConfidenceCheckIns(const Organisation& stored,
                            const std::map<std::string, double>& confidence,
                            UnixSeconds now, Organisation* incoming);
 
+// Lint findings on what a file says, together with the stored people, units
+// and cycles it may refer to, each located at the cell the item came from.
+// Findings about stored units the file does not touch are left out.
+std::vector<Finding> LintImportedFile(const FileImport& file,
+                                      const Organisation& stored,
+                                      const LintSettings& settings);
+
 // ImportFile + AddConfidenceCheckIns + PlanImport (no prune), as
-// `okrd import FILE` does with default options.
-web::ImportPlanner MakeImportPlanner();
+// `okrd import FILE` does with default options; the lint findings
+// (LintImportedFile) are added to the preview's warnings.
+web::ImportPlanner MakeImportPlanner(LintSettings lint = {});
 
 }  // namespace okr
 

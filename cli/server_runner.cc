@@ -35,7 +35,7 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
   AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddCheckInApiRoutes(&router, store, clock, auth);
   AddAdminImportRoutes(&router, store, clock, auth,
-                       {.planner = MakeImportPlanner()});
+                       {.planner = MakeImportPlanner(env.config.lint)});
   AddFeedRoutes(&router, feeds);
   if (registry != nullptr) {
     OutputRouteOptions options{.version = OKR_VERSION,

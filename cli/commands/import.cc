@@ -164,34 +164,11 @@ void PrintSummary(const ImportPlan& plan, bool dry_run, std::FILE* out) {
   }
 }
 
-// Lint findings on what the files say, with the stored people, units and
-// cycles they may refer to, located in the files. Advisory: printed after
-// the summary, never a reason to refuse the import.
+// Lint findings, advisory: printed after the summary, never a reason to
+// refuse the import.
 void PrintLint(const FileImport& file, const Organisation& stored,
                const CliEnv& env) {
-  Organisation org = file.org;
-  auto add_missing = [](auto& to, const auto& from, auto key) {
-    std::set<std::string> have;
-    for (const auto& x : to) have.insert(key(x));
-    for (const auto& x : from) {
-      if (!have.count(key(x))) to.push_back(x);
-    }
-  };
-  add_missing(org.people, stored.people, [](const Person& p) { return p.email; });
-  add_missing(org.units, stored.units, [](const Unit& u) { return u.key; });
-  add_missing(org.cycles, stored.cycles, [](const Cycle& c) { return c.name; });
-  for (Finding& f : RunLint(org, env.config.lint)) {
-    if (!f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
-        !file.where.count(f.subjects.front())) {
-      continue;  // About a stored unit the files did not touch.
-    }
-    for (const std::string& s : f.subjects) {
-      auto it = file.where.find(s);
-      if (it != file.where.end()) {
-        f.location = it->second;
-        break;
-      }
-    }
+  for (const Finding& f : LintImportedFile(file, stored, env.config.lint)) {
     std::fprintf(env.err, "%s\n", FormatFinding(f).c_str());
   }
 }
