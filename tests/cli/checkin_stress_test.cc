@@ -43,9 +43,35 @@ ProcessResult Okrd(std::vector<std::string> args, const std::string& input = "")
   return testing::RunProcess(args, {"OKRD_DB=", "OKRD_CONFIG="}, input);
 }
 
-// A served database: the example organisation, an admin with an API
-// token, and the organisation exported twice: as is (a.xml) and with every
-// title suffixed " v2" (b.xml), so that imports flip the whole state.
+// The example's objectives `copies` more times, keys prefixed "c1-", ...
+// (parents and supports links stay within their copy), so imports are
+// large enough to be killed in the middle of their work.
+std::string Enlarge(std::string xml, int copies) {
+  const size_t begin = xml.find("<objectives>") + std::string("<objectives>").size();
+  const size_t end = xml.find("</objectives>");
+  REQUIRE((begin != std::string::npos && end != std::string::npos));
+  const std::string section = xml.substr(begin, end - begin);
+  std::string more;
+  for (int c = 1; c <= copies; ++c) {
+    std::string copy = section;
+    for (const std::string prefix : {"key=\"o-", "key=\"kr-"}) {
+      const std::string renamed =
+          prefix.substr(0, 5) + "c" + std::to_string(c) + "-" + prefix.substr(5);
+      for (size_t at = copy.find(prefix); at != std::string::npos;
+           at = copy.find(prefix, at + renamed.size())) {
+        copy.replace(at, prefix.size(), renamed);
+      }
+    }
+    more += copy;
+  }
+  xml.insert(end, more);
+  return xml;
+}
+
+// A served database: the example organisation enlarged 12 times (about
+// 1,900 key results), an admin with an API token, and the organisation
+// exported twice: as is (a.xml) and with every title suffixed " v2"
+// (b.xml), so that imports flip the whole state.
 struct World {
   World() {
     conf = dir.File("okrd.conf");
@@ -66,6 +92,12 @@ struct World {
     token = t.out.substr(0, t.out.find('\n'));
     a_xml = dir.File("a.xml");
     b_xml = dir.File("b.xml");
+    REQUIRE(Okrd({"--config", conf, "export", "-o", a_xml}).exit_code == 0);
+    REQUIRE(testing::WriteFile(
+        a_xml, Enlarge(testing::ReadFileOrEmpty(a_xml), 12)));
+    ProcessResult enlarged = Okrd({"--config", conf, "import", a_xml});
+    INFO(enlarged.err);
+    REQUIRE(enlarged.exit_code == 0);
     REQUIRE(Okrd({"--config", conf, "export", "-o", a_xml}).exit_code == 0);
     std::string xml = testing::ReadFileOrEmpty(a_xml);
     for (size_t at = xml.find("</title>"); at != std::string::npos;
