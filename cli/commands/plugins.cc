@@ -94,6 +94,9 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
   if (pid < 0) return Internal("fork: " + std::string(strerror(errno)));
   if (pid == 0) {  // The child: only async-signal-safe exits from here on.
     close(fds[0]);
+    // A crash ends the child by its signal, which the parent reports, even
+    // when a sanitizer has installed handlers of its own.
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) signal(sig, SIG_DFL);
     alarm(seconds);  // A plugin that hangs is killed (SIGALRM).
     std::FILE* report = fdopen(fds[1], "w");
     const int problems =

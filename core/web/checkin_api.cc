@@ -85,7 +85,8 @@ Status ReadInput(const FlatJsonObject& members, CheckInInput* input,
 }
 
 HttpResponse OutcomeResponse(const CheckInOutcome& outcome) {
-  const std::string_view field =
+  // A std::string: the conditional's type is std::string (a temporary).
+  const std::string field =
       outcome.errors.empty() ? "" : outcome.errors.front().field;
   const std::string message = outcome.errors.empty()
                                   ? outcome.status.message()

@@ -32,7 +32,13 @@ struct Node {
   std::vector<Node> children;
 };
 
+// Views for the records; the strings must outlive the record() call. A
+// literal binds to the array overload, never to a temporary std::string.
 okr_str S(const std::string& s) { return {s.data(), s.size()}; }
+template <size_t N>
+okr_str S(const char (&literal)[N]) {
+  return {literal, N - 1};
+}
 
 class Reader {
  public:
