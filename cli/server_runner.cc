@@ -31,6 +31,7 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
   AddHealthRoutes(&router, [store] { return store->IsEmpty().status(); });
   web::SiteOptions site;
   site.cadence = MakeCadenceProvider(feeds);
+  site.private_pages = env.config.read_access == ReadAccess::kLogin;
   site.person_extension = MakeCheckInForms(store, clock, auth);
   AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddCheckInApiRoutes(&router, store, clock, auth);

@@ -106,7 +106,7 @@ class Site {
       }
     }
     if (auto inm = http.header("If-None-Match"); inm && MatchesEtag(*inm, etag)) {
-      return NotModified(etag, "no-cache");
+      return NotModified(etag, PageCacheControl());
     }
     if (auto hit = cache_.Get(cache_key, *revision, day)) {
       return Respond(200, hit->content_type, *hit->body, etag);
@@ -120,7 +120,7 @@ class Site {
       HttpResponse response = rendered.json
                                   ? JsonResponse(rendered.status, rendered.body)
                                   : HtmlResponse(rendered.status, rendered.body);
-      response.headers.Set("Cache-Control", "no-cache");
+      response.headers.Set("Cache-Control", PageCacheControl());
       return response;
     }
     auto body = std::make_shared<const std::string>(std::move(rendered.body));
@@ -183,15 +183,20 @@ class Site {
     return response;
   }
 
-  static HttpResponse Respond(int status, const std::string& type,
-                              const std::string& body,
-                              const std::string& etag) {
+  // Pages behind a login may be cached by the browser, never by shared
+  // caches between it and okrd.
+  std::string PageCacheControl() const {
+    return options_.private_pages ? "private, no-cache" : "no-cache";
+  }
+
+  HttpResponse Respond(int status, const std::string& type,
+                       const std::string& body, const std::string& etag) const {
     HttpResponse response;
     response.status = status;
     response.content_type = type;
     response.body = body;
     response.headers.Set("ETag", etag);
-    response.headers.Set("Cache-Control", "no-cache");
+    response.headers.Set("Cache-Control", PageCacheControl());
     return response;
   }
 

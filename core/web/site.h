@@ -83,6 +83,9 @@ struct SiteOptions {
   std::shared_ptr<const PersonPageExtension> person_extension;
   size_t cache_entries = 512;
   size_t cache_bytes = 32u << 20;
+  // Pages and JSON need a login (read_access = login): "Cache-Control:
+  // private, no-cache" instead of "no-cache".
+  bool private_pages = false;
 };
 
 // Registers every route above on *router (not null).

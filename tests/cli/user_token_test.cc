@@ -146,6 +146,8 @@ TEST_CASE("serve with read_access = login: sign-in and tokens work end to end",
   auto api = client.Send("GET", "/api/v1/cycles", {{"Authorization", "Bearer " + token}});
   REQUIRE(api.ok());
   CHECK(api->status == 200);
+  // Behind a login nothing may sit in a shared cache.
+  CHECK(api->headers.Get("Cache-Control") == "private, no-cache");
   auto login = client.Send("POST", "/login", {},
                            "email=ann%40example.org&password=a+long+enough+password");
   REQUIRE(login.ok());
@@ -155,6 +157,7 @@ TEST_CASE("serve with read_access = login: sign-in and tokens work end to end",
   auto home = client.Send("GET", "/", {{"Cookie", session}});
   REQUIRE(home.ok());
   CHECK(home->status == 200);
+  CHECK(home->headers.Get("Cache-Control") == "private, no-cache");
   // Revoking from the CLI takes effect on the running server at once.
   REQUIRE(Run({"--config", conf, "token", "revoke", "1"}).exit_code == 0);
   CHECK(client.Send("GET", "/api/v1/cycles", {{"Authorization", "Bearer " + token}})
