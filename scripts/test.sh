@@ -34,7 +34,7 @@ if [[ "${OKR_TEST_FAST:-0}" != "1" ]]; then
   echo "== build build-fuzz (clang-14, libFuzzer)"
   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja \
     -DCMAKE_BUILD_TYPE=Debug -DOKR_WERROR=ON >/dev/null
-  ninja -C build-fuzz csv_fuzz zip_fuzz xlsx_sheet_fuzz ods_content_fuzz
+  ninja -C build-fuzz csv_fuzz zip_fuzz xlsx_sheet_fuzz ods_content_fuzz xml_fuzz
   echo "== test build-fuzz"
   (cd build-fuzz && ctest --output-on-failure -j "$jobs" -L fuzz)
 fi
