@@ -19,7 +19,8 @@ Result<Snapshot> SnapshotSource::Get(int64_t revision) {
     if (current_.org && current_.revision >= revision) return current_;
   }
   OKR_ASSIGN_OR_RETURN(Organisation org, store_->Load());
-  Snapshot fresh{revision, std::make_shared<const Organisation>(std::move(org))};
+  auto shared = std::make_shared<const Organisation>(std::move(org));
+  Snapshot fresh{revision, shared, BuildOrgIndex(shared)};
   std::lock_guard<std::mutex> lock(mu_);
   current_ = fresh;
   ++loads_;

@@ -1,7 +1,8 @@
 // Copyright 2026 The okrd Authors.
 //
 // Caching for the status page: the organisation is loaded once per store
-// revision and shared as an immutable snapshot; rendered responses are kept
+// revision and shared as an immutable snapshot, with its lookup index
+// (BuildOrgIndex, views.h) built once next to it; rendered responses are kept
 // per URL for the (revision, day) they were rendered for, in a bounded LRU.
 //
 // Threads: both classes are thread-safe; snapshots are immutable and may be
@@ -22,12 +23,14 @@
 #include "core/base/result.h"
 #include "core/model/organisation.h"
 #include "core/store/store.h"
+#include "core/web/views.h"
 
 namespace okr::web {
 
 struct Snapshot {
   int64_t revision = -1;
   std::shared_ptr<const Organisation> org;
+  std::shared_ptr<const internal::OrgIndex> index;  // Over *org.
 };
 
 // Loads the organisation from a store (not owned; must outlive this) when

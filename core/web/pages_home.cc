@@ -11,37 +11,27 @@ namespace {
 
 using namespace internal;  // NOLINT: the page helpers.
 
-struct Tally {
-  int objectives = 0, on = 0, risk = 0, off = 0, unknown = 0;
-  double progress_sum = 0;
-  int measured = 0;
-};
-
-Tally Count(const HomeView& view) {
-  Tally t;
-  for (const UnitSection& unit : view.units) {
-    for (const ObjectiveView& o : unit.objectives) {
-      ++t.objectives;
-      if (o.progress) {
-        t.progress_sum += *o.progress;
-        ++t.measured;
-      }
-      if (!o.band) {
-        ++t.unknown;
-      } else if (*o.band == ConfidenceBand::kOnTrack) {
-        ++t.on;
-      } else if (*o.band == ConfidenceBand::kAtRisk) {
-        ++t.risk;
-      } else {
-        ++t.off;
-      }
-    }
+// "2 on track 1 at risk ..." as coloured badges with text. `all`: zeros
+// too (the headline); else only the bands that occur (a row).
+Html BandCounts(const ObjectiveTally& t, bool all) {
+  Html h;
+  auto badge = [&](int n, Markup css, Markup label) {
+    if (n == 0 && !all) return;
+    if (!h.str().empty()) h.Raw(" ");
+    h.Raw("<span class=\"band ").Raw(css).Raw("\">").Int(n).Raw(label)
+        .Raw("</span>");
+  };
+  badge(t.on_track, Markup("band-on"), Markup(" on track"));
+  badge(t.at_risk, Markup("band-risk"), Markup(" at risk"));
+  badge(t.off_track, Markup("band-off"), Markup(" off track"));
+  if (t.no_confidence > 0) {
+    badge(t.no_confidence, Markup("band-none"), Markup(" without confidence"));
   }
-  return t;
+  return h;
 }
 
 Html Summary(const HomeView& view) {
-  const Tally t = Count(view);
+  const ObjectiveTally& t = view.totals;
   Html h;
   h.Raw("<p class=\"lede\">")
       .Text(FormatDate(view.cycle.start) + " to " + FormatDate(view.cycle.end))
@@ -50,21 +40,11 @@ Html Summary(const HomeView& view) {
       .Raw(" of the cycle elapsed · ")
       .Int(t.objectives)
       .Raw(" objectives");
-  if (t.measured > 0) {
-    h.Raw(", average progress ").Text(FormatPercent(t.progress_sum / t.measured));
+  if (auto mean = t.MeanProgress()) {
+    h.Raw(", average progress ").Text(FormatPercent(*mean));
   }
-  h.Raw("</p><p class=\"stats\"><span class=\"band band-on\">")
-      .Int(t.on)
-      .Raw(" on track</span> <span class=\"band band-risk\">")
-      .Int(t.risk)
-      .Raw(" at risk</span> <span class=\"band band-off\">")
-      .Int(t.off)
-      .Raw(" off track</span>");
-  if (t.unknown > 0) {
-    h.Raw(" <span class=\"band band-none\">").Int(t.unknown)
-        .Raw(" without confidence</span>");
-  }
-  return h.Raw("</p>");
+  return h.Raw("</p><p class=\"stats\">").Append(BandCounts(t, true))
+      .Raw("</p>");
 }
 
 Html Attention(const PageContext& ctx, const HomeView& view) {
@@ -90,8 +70,17 @@ Html Attention(const PageContext& ctx, const HomeView& view) {
   Html h;
   h.Raw("<section class=\"attention\" aria-labelledby=\"attention\">"
         "<h2 id=\"attention\">At risk</h2>");
+  const int in_rows = view.totals.need_attention - count;
+  if (in_rows > 0) {
+    h.Raw("<p>").Int(in_rows)
+        .Raw(" objectives of the units shown as rows below need attention: "
+             "see the rows' \"Need attention\" column and each unit's "
+             "page.</p>");
+  }
   if (count == 0) {
-    return h.Raw("<p>No objective is at risk.</p></section>");
+    return h.Raw(in_rows > 0 ? Markup("</section>")
+                             : Markup("<p>No objective is at risk.</p>"
+                                      "</section>"));
   }
   h.Raw("<p>").Int(count)
       .Raw(count == 1 ? Markup(" objective needs") : Markup(" objectives need"))
@@ -102,6 +91,36 @@ Html Attention(const PageContext& ctx, const HomeView& view) {
       .Append(items)
       .Raw("</ul></section>");
   return h;
+}
+
+// The units summarised under `unit` (compact overview): one table row each
+// with a link to the unit's page, where its objectives are in full.
+Html UnitRows(const PageContext& ctx, const UnitSection& unit) {
+  Html h;
+  if (unit.rows.empty()) return h;
+  h.Raw("<div class=\"table-wrap\"><table class=\"rows\"><caption>")
+      .Int(static_cast<int64_t>(unit.rows.size()))
+      .Raw(" units in ")
+      .Text(unit.name)
+      .Raw("</caption><thead><tr><th scope=\"col\">Unit</th>"
+           "<th scope=\"col\">Objectives</th><th scope=\"col\">Progress"
+           "</th><th scope=\"col\">Confidence</th><th scope=\"col\">Need "
+           "attention</th></tr></thead><tbody>");
+  for (const UnitRow& row : unit.rows) {
+    const ObjectiveTally& t = row.tally;
+    h.Raw("<tr><th scope=\"row\">").Append(UnitLink(ctx, row.key, row.name))
+        .Raw("</th><td>").Int(t.objectives).Raw("</td><td>")
+        .Text(t.MeanProgress() ? FormatPercent(*t.MeanProgress()) : "–")
+        .Raw("</td><td>").Append(BandCounts(t, false)).Raw("</td><td>");
+    if (t.need_attention > 0) {
+      h.Raw("<span class=\"band band-risk\">").Int(t.need_attention)
+          .Raw("</span>");
+    } else {
+      h.Raw("0");
+    }
+    h.Raw("</td></tr>");
+  }
+  return h.Raw("</tbody></table></div>");
 }
 
 Html UnitBlock(const PageContext& ctx, const UnitSection& unit, size_t index) {
@@ -118,12 +137,15 @@ Html UnitBlock(const PageContext& ctx, const UnitSection& unit, size_t index) {
         .Raw("</p>");
   }
   if (unit.objectives.empty()) {
-    return h.Raw("<p class=\"muted\">No objectives in this cycle.</p>"
-                 "</section>");
+    h.Raw("<p class=\"muted\">No objectives in this cycle.</p>");
+  } else {
+    h.Raw("<div class=\"cards\">");
+    for (const ObjectiveView& o : unit.objectives) {
+      h.Append(ObjectiveCard(ctx, o));
+    }
+    h.Raw("</div>");
   }
-  h.Raw("<div class=\"cards\">");
-  for (const ObjectiveView& o : unit.objectives) h.Append(ObjectiveCard(ctx, o));
-  return h.Raw("</div></section>");
+  return h.Append(UnitRows(ctx, unit)).Raw("</section>");
 }
 
 }  // namespace

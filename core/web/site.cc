@@ -113,7 +113,7 @@ class Site {
     }
     Result<Snapshot> snapshot = source_.Get(*revision);
     if (!snapshot.ok()) return Unavailable(snapshot.status());
-    Rendered rendered = Render(*snapshot->org, request);
+    Rendered rendered = Render(*snapshot, request);
     const std::string type = rendered.json ? "application/json; charset=utf-8"
                                            : "text/html; charset=utf-8";
     if (rendered.status != 200) {
@@ -147,7 +147,7 @@ class Site {
     if (!snapshot.ok()) return Unavailable(snapshot.status());
     const Organisation& org = *snapshot->org;
     auto page = [&](const std::string& fragment) {
-      return WithFragment(Render(org, request).body, fragment);
+      return WithFragment(Render(*snapshot, request).body, fragment);
     };
     return options_.person_extension->Post(http, org, request.key,
                                            remainder.substr(slash + 1), page);
@@ -174,7 +174,7 @@ class Site {
     std::optional<std::string> fragment = options_.person_extension->Fragment(
         http, org, request.key, cycle->name);
     if (!fragment) return std::nullopt;
-    Rendered rendered = Render(org, request);
+    Rendered rendered = Render(*snapshot, request);
     if (rendered.status != 200) return std::nullopt;
     HttpResponse response =
         HtmlResponse(200, WithFragment(std::move(rendered.body), *fragment));
@@ -231,12 +231,16 @@ class Site {
     return options_.cadence(org, is_person, key, now);
   }
 
-  Rendered Render(const Organisation& org, const PageRequest& request) const {
+  Rendered Render(const Snapshot& snapshot, const PageRequest& request) const {
+    const Organisation& org = *snapshot.org;
+    const internal::OrgIndex& index = *snapshot.index;
     if (request.kind == Kind::kApi) {
       ApiResult api = RenderApi(org, request.key, request.cycle, request.today);
       return {api.status, true, std::move(api.json)};
     }
-    if (request.kind == Kind::kObjective) return RenderObjective(org, request);
+    if (request.kind == Kind::kObjective) {
+      return RenderObjective(snapshot, request);
+    }
     const Cycle* cycle = FindCycle(org, request.cycle, request.today);
     if (cycle == nullptr) {
       const Cycle* fallback = FindCycle(org, "", request.today);
@@ -251,18 +255,18 @@ class Site {
     const PageContext ctx = Context(org, cycle, request);
     switch (request.kind) {
       case Kind::kHome:
-        return {200, false, RenderHomePage(BuildHomeView(org, *cycle, request.today), ctx)};
+        return {200, false, RenderHomePage(BuildHomeView(index, *cycle, request.today), ctx)};
       case Kind::kAlignment:
-        return {200, false, RenderAlignmentPage(BuildAlignmentView(org, *cycle, request.today), ctx)};
+        return {200, false, RenderAlignmentPage(BuildAlignmentView(index, *cycle, request.today), ctx)};
       case Kind::kHealth:
         return {200, false, RenderHealthPage(BuildHealthView(org, *cycle, request.today), ctx)};
       case Kind::kUnit: {
-        auto d = BuildUnitDetail(org, *cycle, request.key, request.today);
+        auto d = BuildUnitDetail(index, *cycle, request.key, request.today);
         if (!d) return {404, false, RenderNotFoundPage("There is no unit \"" + request.key + "\".", ctx)};
         return {200, false, RenderUnitPage(*d, Cadence(org, false, request.key, request.now), ctx)};
       }
       case Kind::kPerson: {
-        auto d = BuildPersonDetail(org, *cycle, request.key, request.today);
+        auto d = BuildPersonDetail(index, *cycle, request.key, request.today);
         if (!d) return {404, false, RenderNotFoundPage("There is no person \"" + request.key + "\".", ctx)};
         return {200, false, RenderPersonPage(*d, Cadence(org, true, request.key, request.now), ctx)};
       }
@@ -274,10 +278,11 @@ class Site {
     return {500, false, ""};
   }
 
-  Rendered RenderObjective(const Organisation& org,
+  Rendered RenderObjective(const Snapshot& snapshot,
                            const PageRequest& request) const {
+    const Organisation& org = *snapshot.org;
     std::optional<ObjectiveDetail> d =
-        BuildObjectiveDetail(org, request.key, request.today);
+        BuildObjectiveDetail(*snapshot.index, request.key, request.today);
     if (!d) {
       const PageContext ctx =
           Context(org, FindCycle(org, "", request.today), request);

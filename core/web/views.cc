@@ -3,6 +3,7 @@
 #include "core/web/views.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <set>
 
@@ -68,6 +69,7 @@ OrgIndex::OrgIndex(const Organisation& org) : org_(org) {
                      });
   }
   for (const Objective& o : org.objectives) {
+    by_unit_[UnitKeyOf(o)].push_back(&o);
     if (o.parent) {
       if (const Objective* p = ResolveLink(*o.parent)) {
         children_[p->key].push_back(&o);
@@ -81,6 +83,11 @@ OrgIndex::OrgIndex(const Organisation& org) : org_(org) {
       }
     }
   }
+}
+
+OrgIndex::OrgIndex(std::shared_ptr<const Organisation> org)
+    : OrgIndex(*org) {
+  owned_ = std::move(org);
 }
 
 template <typename Map>
@@ -119,6 +126,12 @@ const std::vector<const CheckIn*>& OrgIndex::CheckInsOn(
     TargetKind kind, std::string_view key) const {
   auto it = check_ins_.find({static_cast<int>(kind), std::string(key)});
   return it == check_ins_.end() ? kNoCheckIns : it->second;
+}
+
+const std::vector<const Objective*>& OrgIndex::ObjectivesOf(
+    std::string_view unit) const {
+  auto it = by_unit_.find(unit);
+  return it == by_unit_.end() ? kNoObjectives : it->second;
 }
 
 const std::vector<const Objective*>& OrgIndex::ChildrenOf(
@@ -365,32 +378,95 @@ bool InCycle(const Objective& o, const Cycle& cycle) {
 
 }  // namespace
 
+namespace {
+
+// The unit's objectives in the cycle: unit level ones first, then the
+// individual objectives of its people, each in stored order.
+std::vector<ObjectiveView> UnitObjectives(const OrgIndex& index,
+                                          const Unit& unit, const Cycle& cycle,
+                                          const CycleInfo& info) {
+  std::vector<ObjectiveView> out;
+  const auto& all = index.ObjectivesOf(unit.key);
+  for (int individual = 0; individual < 2; ++individual) {
+    for (const Objective* o : all) {
+      if (InCycle(*o, cycle) &&
+          (o->level == Level::kIndividual) == (individual == 1)) {
+        out.push_back(internal::MakeObjectiveView(index, *o, info));
+      }
+    }
+  }
+  return out;
+}
+
+bool ShownInFull(const Unit& unit, int depth) {
+  return depth == 0 || unit.level == Level::kCompany ||
+         unit.level == Level::kDepartment;
+}
+
+}  // namespace
+
+void ObjectiveTally::Add(const ObjectiveView& o) {
+  ++objectives;
+  if (o.progress) {
+    progress_sum += *o.progress;
+    ++measured;
+  }
+  if (!o.band) {
+    ++no_confidence;
+  } else if (*o.band == ConfidenceBand::kOnTrack) {
+    ++on_track;
+  } else if (*o.band == ConfidenceBand::kAtRisk) {
+    ++at_risk;
+  } else {
+    ++off_track;
+  }
+  if (!o.risks.empty()) ++need_attention;
+}
+
+std::optional<double> ObjectiveTally::MeanProgress() const {
+  if (measured == 0) return std::nullopt;
+  return progress_sum / measured;
+}
+
+std::shared_ptr<const OrgIndex> BuildOrgIndex(
+    std::shared_ptr<const Organisation> org) {
+  assert(org != nullptr);
+  return std::make_shared<const OrgIndex>(std::move(org));
+}
+
 HomeView BuildHomeView(const Organisation& org, const Cycle& cycle,
                        const Date& today) {
-  OrgIndex index(org);
+  return BuildHomeView(OrgIndex(org), cycle, today);
+}
+
+HomeView BuildHomeView(const OrgIndex& index, const Cycle& cycle,
+                       const Date& today) {
+  const Organisation& org = index.org();
   HomeView view;
   view.cycle = MakeCycleInfo(org, cycle, today);
   for (const Cycle& c : org.cycles) {
     view.cycles.push_back(MakeCycleInfo(org, c, today));
   }
+  int in_cycle = 0;
+  for (const Objective& o : org.objectives) in_cycle += InCycle(o, cycle);
+  view.compact = in_cycle > kHomeFullObjectives;
   for (auto [unit, depth] : UnitsInTreeOrder(index)) {
+    std::vector<ObjectiveView> objectives =
+        UnitObjectives(index, *unit, cycle, view.cycle);
+    for (const ObjectiveView& o : objectives) view.totals.Add(o);
+    if (view.compact && !view.units.empty() && !ShownInFull(*unit, depth)) {
+      UnitRow row{unit->key, unit->name, unit->level, depth, {}};
+      for (const ObjectiveView& o : objectives) row.tally.Add(o);
+      view.units.back().rows.push_back(std::move(row));
+      continue;
+    }
     UnitSection section;
     section.key = unit->key;
     section.name = unit->name;
     section.level = unit->level;
     section.depth = depth;
     if (!unit->lead_email.empty()) section.lead = index.Ref(unit->lead_email);
-    for (int individual = 0; individual < 2; ++individual) {
-      for (const Objective& o : org.objectives) {
-        if (!InCycle(o, cycle) ||
-            (o.level == Level::kIndividual) != (individual == 1) ||
-            index.UnitKeyOf(o) != unit->key) {
-          continue;
-        }
-        section.objectives.push_back(
-            internal::MakeObjectiveView(index, o, view.cycle));
-      }
-    }
+    section.objectives = std::move(objectives);
     view.units.push_back(std::move(section));
   }
   return view;
@@ -459,7 +535,12 @@ bool IsCascadeRoot(const OrgIndex& index, const Objective& o) {
 
 AlignmentView BuildAlignmentView(const Organisation& org, const Cycle& cycle,
                                  const Date& today) {
-  OrgIndex index(org);
+  return BuildAlignmentView(OrgIndex(org), cycle, today);
+}
+
+AlignmentView BuildAlignmentView(const OrgIndex& index, const Cycle& cycle,
+                                 const Date& today) {
+  const Organisation& org = index.org();
   AlignmentView view;
   view.cycle = MakeCycleInfo(org, cycle, today);
   std::set<std::string> visited;

@@ -37,6 +37,7 @@
 #ifndef OKR_CORE_WEB_VIEWS_H_
 #define OKR_CORE_WEB_VIEWS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,12 @@ inline constexpr double kBehindPaceMargin = 0.25;
 inline constexpr int kStaleAfterDays = 7;
 inline constexpr int kMinObjectivesPerUnit = 2;
 inline constexpr int kMaxObjectivesPerUnit = 3;
+// The overview ("/") shows every objective in full when the cycle has at
+// most this many objectives. Above it (a large organisation) it shows the
+// company's and the departments' objectives in full and every other unit
+// as one row (UnitRow) under the nearest unit shown in full, so that the
+// page stays small: the unit's page has its objectives in full.
+inline constexpr int kHomeFullObjectives = 150;
 
 struct CycleInfo {
   std::string name;
@@ -119,6 +126,32 @@ struct ObjectiveView {
   std::vector<std::string> risks;
 };
 
+// How a set of objectives stands: counts by confidence band, how many need
+// attention (ObjectiveView::risks not empty), mean progress of those with
+// key results.
+struct ObjectiveTally {
+  int objectives = 0;
+  int on_track = 0;
+  int at_risk = 0;
+  int off_track = 0;
+  int no_confidence = 0;
+  int need_attention = 0;
+  int measured = 0;  // Objectives with a progress.
+  double progress_sum = 0;
+
+  void Add(const ObjectiveView& objective);
+  std::optional<double> MeanProgress() const;
+};
+
+// A unit summarised on one row of the overview of a large organisation.
+struct UnitRow {
+  std::string key;
+  std::string name;
+  Level level = Level::kTeam;
+  int depth = 0;
+  ObjectiveTally tally;  // Its unit and individual objectives.
+};
+
 struct UnitSection {
   std::string key;
   std::string name;
@@ -126,12 +159,19 @@ struct UnitSection {
   int depth = 0;  // 0 for the company.
   PersonRef lead;
   std::vector<ObjectiveView> objectives;  // Unit and individual objectives.
+  // Compact overview only: the units after this one in tree order, up to
+  // the next unit shown in full (its teams), as rows.
+  std::vector<UnitRow> rows;
 };
 
 struct HomeView {
   CycleInfo cycle;
   std::vector<CycleInfo> cycles;  // All cycles, oldest first.
-  std::vector<UnitSection> units;  // Tree order, company first.
+  // Tree order, company first. Compact: only the units shown in full
+  // (company, departments, roots), the others as their rows.
+  std::vector<UnitSection> units;
+  bool compact = false;  // More than kHomeFullObjectives objectives.
+  ObjectiveTally totals;  // Every objective of the cycle.
 };
 
 // A short reference to an objective, for links and trees.
@@ -239,6 +279,18 @@ struct HealthView {
   std::vector<Finding> double_work;
 };
 
+namespace internal {
+class OrgIndex;  // views_internal.h
+}  // namespace internal
+
+// Lookups over one organisation, built once per store revision and shared
+// by the requests of that revision: immutable, safe to use from many
+// threads at once; keeps `org` (not null) alive. Building it walks the
+// whole organisation (O(n log n)); every Build* below that takes an
+// Organisation builds one first, the overloads taking an index do not.
+std::shared_ptr<const internal::OrgIndex> BuildOrgIndex(
+    std::shared_ptr<const Organisation> org);
+
 // The cycle named `name`, or CurrentCycle() when `name` is empty. nullptr
 // when there is no such cycle.
 const Cycle* FindCycle(const Organisation& org, std::string_view name,
@@ -249,8 +301,12 @@ CycleInfo MakeCycleInfo(const Organisation& org, const Cycle& cycle,
 
 HomeView BuildHomeView(const Organisation& org, const Cycle& cycle,
                        const Date& today);
+HomeView BuildHomeView(const internal::OrgIndex& index, const Cycle& cycle,
+                       const Date& today);
 AlignmentView BuildAlignmentView(const Organisation& org, const Cycle& cycle,
                                  const Date& today);
+AlignmentView BuildAlignmentView(const internal::OrgIndex& index,
+                                 const Cycle& cycle, const Date& today);
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
                            const Date& today);
 
@@ -259,11 +315,21 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
 std::optional<ObjectiveDetail> BuildObjectiveDetail(const Organisation& org,
                                                     std::string_view key,
                                                     const Date& today);
+std::optional<ObjectiveDetail> BuildObjectiveDetail(
+    const internal::OrgIndex& index, std::string_view key, const Date& today);
 std::optional<UnitDetail> BuildUnitDetail(const Organisation& org,
                                           const Cycle& cycle,
                                           std::string_view key,
                                           const Date& today);
+std::optional<UnitDetail> BuildUnitDetail(const internal::OrgIndex& index,
+                                          const Cycle& cycle,
+                                          std::string_view key,
+                                          const Date& today);
 std::optional<PersonDetail> BuildPersonDetail(const Organisation& org,
+                                              const Cycle& cycle,
+                                              std::string_view email,
+                                              const Date& today);
+std::optional<PersonDetail> BuildPersonDetail(const internal::OrgIndex& index,
                                               const Cycle& cycle,
                                               std::string_view email,
                                               const Date& today);

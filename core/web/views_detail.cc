@@ -121,7 +121,13 @@ std::optional<ObjectiveView> BuildObjectiveView(const Organisation& org,
 std::optional<ObjectiveDetail> BuildObjectiveDetail(const Organisation& org,
                                                     std::string_view key,
                                                     const Date& today) {
-  OrgIndex index(org);
+  return BuildObjectiveDetail(OrgIndex(org), key, today);
+}
+
+std::optional<ObjectiveDetail> BuildObjectiveDetail(const OrgIndex& index,
+                                                    std::string_view key,
+                                                    const Date& today) {
+  const Organisation& org = index.org();
   const Objective* o = index.FindObjective(key);
   if (o == nullptr) return std::nullopt;
   const Cycle* cycle = index.FindCycle(o->cycle);
@@ -144,7 +150,14 @@ std::optional<UnitDetail> BuildUnitDetail(const Organisation& org,
                                           const Cycle& cycle,
                                           std::string_view key,
                                           const Date& today) {
-  OrgIndex index(org);
+  return BuildUnitDetail(OrgIndex(org), cycle, key, today);
+}
+
+std::optional<UnitDetail> BuildUnitDetail(const OrgIndex& index,
+                                          const Cycle& cycle,
+                                          std::string_view key,
+                                          const Date& today) {
+  const Organisation& org = index.org();
   const Unit* unit = index.FindUnit(key);
   if (unit == nullptr) return std::nullopt;
   UnitDetail d;
@@ -158,9 +171,9 @@ std::optional<UnitDetail> BuildUnitDetail(const Organisation& org,
   for (const Person& p : org.people) {
     if (p.unit_key == unit->key) d.members.push_back(index.Ref(p.email));
   }
-  for (const Objective& o : org.objectives) {
-    if (o.cycle == cycle.name && index.UnitKeyOf(o) == unit->key) {
-      d.objectives.push_back(internal::MakeObjectiveView(index, o, d.cycle));
+  for (const Objective* o : index.ObjectivesOf(unit->key)) {
+    if (o->cycle == cycle.name) {
+      d.objectives.push_back(internal::MakeObjectiveView(index, *o, d.cycle));
     }
   }
   std::stable_partition(d.objectives.begin(), d.objectives.end(),
@@ -174,7 +187,14 @@ std::optional<PersonDetail> BuildPersonDetail(const Organisation& org,
                                               const Cycle& cycle,
                                               std::string_view email,
                                               const Date& today) {
-  OrgIndex index(org);
+  return BuildPersonDetail(OrgIndex(org), cycle, email, today);
+}
+
+std::optional<PersonDetail> BuildPersonDetail(const OrgIndex& index,
+                                              const Cycle& cycle,
+                                              std::string_view email,
+                                              const Date& today) {
+  const Organisation& org = index.org();
   const Person* person = index.FindPerson(email);
   if (person == nullptr) return std::nullopt;
   PersonDetail d;

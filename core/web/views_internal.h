@@ -1,13 +1,16 @@
 // Copyright 2026 The okrd Authors.
 //
-// Internal to views.cc and views_detail.cc: lookups over one Organisation,
-// built once per view. Holds pointers into the Organisation, which must
-// outlive it.
+// Internal to views.cc and views_detail.cc: lookups over one Organisation.
+// Holds pointers into the Organisation, which must outlive it (the
+// shared_ptr constructor keeps it alive). Immutable once built: the status
+// page builds one per store revision (BuildOrgIndex, views.h) and uses it
+// from every worker thread at once.
 
 #ifndef OKR_CORE_WEB_VIEWS_INTERNAL_H_
 #define OKR_CORE_WEB_VIEWS_INTERNAL_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +23,7 @@ namespace okr::web::internal {
 class OrgIndex {
  public:
   explicit OrgIndex(const Organisation& org);
+  explicit OrgIndex(std::shared_ptr<const Organisation> org);
   OrgIndex(const OrgIndex&) = delete;
   OrgIndex& operator=(const OrgIndex&) = delete;
 
@@ -35,6 +39,9 @@ class OrgIndex {
   // Check-ins on a target, oldest first.
   const std::vector<const CheckIn*>& CheckInsOn(TargetKind kind,
                                                 std::string_view key) const;
+  // Objectives of every cycle whose UnitKeyOf() is `unit`, stored order.
+  const std::vector<const Objective*>& ObjectivesOf(
+      std::string_view unit) const;
   // Objectives whose parent is `objective` or one of its KRs.
   const std::vector<const Objective*>& ChildrenOf(
       std::string_view objective) const;
@@ -56,6 +63,7 @@ class OrgIndex {
 
  private:
   const Organisation& org_;
+  std::shared_ptr<const Organisation> owned_;  // May be null.
   std::map<std::string, const Unit*, std::less<>> units_;
   std::map<std::string, const Person*, std::less<>> people_;
   std::map<std::string, const Objective*, std::less<>> objectives_;
@@ -66,6 +74,8 @@ class OrgIndex {
   std::map<std::string, std::vector<const Objective*>, std::less<>> children_;
   std::map<std::string, std::vector<const Objective*>, std::less<>>
       supporters_;
+  std::map<std::string, std::vector<const Objective*>, std::less<>>
+      by_unit_;
 };
 
 KrView MakeKrView(const OrgIndex& index, const KeyResult& kr,

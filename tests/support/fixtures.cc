@@ -2,6 +2,8 @@
 
 #include "tests/support/fixtures.h"
 
+#include <string>
+
 namespace okr::testing {
 
 Organisation SmallOrganisation() {
@@ -49,6 +51,39 @@ Organisation SmallOrganisation() {
       {.target_kind = TargetKind::kObjective, .target_key = "o-eng-1",
        .at = 1799000100, .confidence = 0.4, .status = "Slipping",
        .source = "web"}};
+  return org;
+}
+
+Organisation LargeOrganisation(int teams) {
+  Organisation org = SmallOrganisation();
+  for (int n = 0; n < teams; ++n) {
+    const std::string team = "team-" + std::to_string(n);
+    const std::string lead = "lead-" + std::to_string(n) + "@acme.test";
+    org.units.push_back({.key = team, .name = "Team " + std::to_string(n),
+                         .parent_key = "eng", .level = Level::kTeam,
+                         .lead_email = lead});
+    org.people.push_back({.email = lead, .name = "Lead " + std::to_string(n),
+                          .unit_key = team, .manager_email = "bo@acme.test",
+                          .time_zone = "Europe/Berlin"});
+    for (int m = 0; m < 3; ++m) {
+      const std::string suffix = std::to_string(n) + "-" + std::to_string(m);
+      org.objectives.push_back(
+          {.key = "o-team-" + suffix,
+           .title = "Team " + std::to_string(n) + " goal " + std::to_string(m),
+           .level = Level::kTeam, .unit_key = team, .owner_email = lead,
+           .cycle = "2027-Q1",
+           .parent = LinkTarget{TargetKind::kObjective, "o-eng-1"}});
+      org.key_results.push_back(
+          {.key = "kr-team-" + suffix, .objective_key = "o-team-" + suffix,
+           .title = "Reach ten " + suffix, .kind = KrKind::kIncrease,
+           .start = 0, .target = 10, .current = 5});
+    }
+    org.check_ins.push_back({.target_key = "kr-team-" + std::to_string(n) +
+                                           "-0",
+                             .at = 1799000200, .author_email = lead,
+                             .value = 5, .confidence = n % 2 ? 0.2 : 0.9,
+                             .source = "cli"});
+  }
   return org;
 }
 

@@ -1,6 +1,6 @@
 // Copyright 2026 The okrd Authors.
 //
-// Small hand-written organisations for tests that need a valid one.
+// Hand-written organisations for tests that need a valid one.
 
 #ifndef OKR_TESTS_SUPPORT_FIXTURES_H_
 #define OKR_TESTS_SUPPORT_FIXTURES_H_
@@ -14,6 +14,13 @@ namespace okr::testing {
 // nothing), three key results of different kinds and two check-ins.
 // Validates cleanly.
 Organisation SmallOrganisation();
+
+// SmallOrganisation() plus `teams` teams under "eng" ("team-0", ...), each
+// with a lead ("lead-N@acme.test"), three team objectives
+// ("o-team-N-M", "Team N goal M") of one KR each ("kr-team-N-M", 0 to 10,
+// at 5) in 2027-Q1. Team N's first KR has a check-in at confidence 0.2
+// (off track) when N is odd, 0.9 (on track) when even. Validates cleanly.
+Organisation LargeOrganisation(int teams);
 
 }  // namespace okr::testing
 

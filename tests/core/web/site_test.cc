@@ -6,10 +6,12 @@
 
 #include "core/web/site.h"
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/example/example_org.h"
@@ -224,6 +226,95 @@ TEST_CASE("ETags: 304 when unchanged, new tag after a change or a new day",
       Get(&client, "/", {{"If-None-Match", after_change}});
   CHECK(next_day.status == 200);
   CHECK(Header(next_day, "ETag") != after_change);
+}
+
+TEST_CASE("Unit, person and objective pages follow a new store revision",
+          "[web][site]") {
+  const UnixSeconds now = Date{2027, 2, 15}.ToUnixSeconds() + 36000;
+  Served served(testing::SmallOrganisation(), now);
+  HttpClient client(served.port());
+  const std::vector<std::string> paths = {
+      "/objectives/o-co-1", "/units/co", "/people/ada@acme.test", "/"};
+  for (const std::string& path : paths) {
+    INFO(path);
+    CHECK(Get(&client, path).body.find("10 of 12") == std::string::npos);
+  }
+  CheckIn check_in;
+  check_in.target_key = "kr-co-1-1";
+  check_in.at = now - 60;
+  check_in.value = 10;
+  REQUIRE(served.store()->AddCheckIn(check_in).ok());
+  for (const std::string& path : paths) {
+    INFO(path);
+    CHECK(Get(&client, path).body.find("10 of 12") != std::string::npos);
+  }
+}
+
+TEST_CASE("Concurrent requests while the store changes", "[web][site]") {
+  const UnixSeconds now = Date{2027, 2, 15}.ToUnixSeconds() + 36000;
+  Served served(testing::LargeOrganisation(60), now);
+  const std::vector<std::string> paths = {
+      "/", "/objectives/o-team-3-1", "/units/team-7", "/units/eng",
+      "/people/lead-5@acme.test", "/alignment", "/api/v1/objectives"};
+  std::atomic<int> failures{0};
+  std::atomic<bool> writing{true};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 6; ++t) {
+    readers.emplace_back([&, t] {
+      HttpClient client(served.port(), 30000);
+      for (int i = 0; i < 40 || writing.load(); ++i) {
+        const std::string& path = paths[(t + i) % paths.size()];
+        auto r = client.Send("GET", path);
+        if (!r.ok() || r->status != 200 || r->body.size() < 100) ++failures;
+      }
+    });
+  }
+  for (int v = 1; v <= 20; ++v) {
+    CheckIn check_in;
+    check_in.target_key = "kr-team-7-0";
+    check_in.at = now - 1000 + v;
+    check_in.value = v % 10;
+    REQUIRE(served.store()->AddCheckIn(check_in).ok());
+  }
+  CheckIn last;
+  last.target_key = "kr-team-7-0";
+  last.at = now - 10;
+  last.value = 7;
+  REQUIRE(served.store()->AddCheckIn(last).ok());
+  writing = false;
+  for (std::thread& t : readers) t.join();
+  CHECK(failures.load() == 0);
+  HttpClient client(served.port());
+  CHECK(Get(&client, "/units/team-7").body.find("7 of 10") !=
+        std::string::npos);
+}
+
+TEST_CASE("A large cycle's overview: teams as rows, well-formed",
+          "[web][site]") {
+  const UnixSeconds now = Date{2027, 2, 15}.ToUnixSeconds() + 36000;
+  const int teams = kHomeFullObjectives / 3 + 1;
+  Served served(testing::LargeOrganisation(teams), now);
+  HttpClient client(served.port());
+  const ClientResponse home = Get(&client, "/");
+  REQUIRE(home.status == 200);
+  CheckWellFormed(home.body, "/");
+  CHECK(home.body.find("Ship a platform people trust") != std::string::npos);
+  CHECK(home.body.find("Launch the status API") != std::string::npos);
+  CHECK(home.body.find("href=\"/units/team-0\">Team 0</a>") !=
+        std::string::npos);
+  CHECK(home.body.find("href=\"/units/team-" + std::to_string(teams - 1) +
+                       "\"") != std::string::npos);
+  CHECK(home.body.find(std::to_string(teams) + " units in Engineering") !=
+        std::string::npos);
+  CHECK(home.body.find("Team 3 goal 1") == std::string::npos);  // On its page.
+  CHECK(home.body.find("need attention: see the rows") != std::string::npos);
+  CHECK(home.body.find(std::to_string(2 + 3 * teams) + " objectives") !=
+        std::string::npos);
+  const ClientResponse team = Get(&client, "/units/team-3");
+  CHECK(team.body.find("Team 3 goal 1") != std::string::npos);
+  const ClientResponse past = Get(&client, "/?cycle=2027-Q1");
+  CHECK(past.body.find("href=\"/units/team-0?cycle=2027-Q1\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("Static assets: hashed and immutable, plain and revalidated",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -135,6 +136,58 @@ TEST_CASE("Home view: units in tree order with their objectives",
   REQUIRE(home.units[1].objectives.size() == 1);
   CHECK(home.units[1].objectives[0].key == "o-eng-1");
   CHECK(home.units[0].lead.name == "Ada");
+}
+
+TEST_CASE("Home view of a small cycle shows every objective in full",
+          "[web][views]") {
+  const Organisation org = testing::LargeOrganisation(10);  // 32 objectives.
+  const HomeView home = BuildHomeView(org, org.cycles[0], {2027, 2, 15});
+  CHECK_FALSE(home.compact);
+  REQUIRE(home.units.size() == 12);
+  CHECK(home.units[2].key == "team-0");
+  CHECK(home.units[2].objectives.size() == 3);
+  for (const UnitSection& u : home.units) CHECK(u.rows.empty());
+  CHECK(home.totals.objectives == 32);
+}
+
+TEST_CASE("Home view of a large cycle: teams as rows under the department",
+          "[web][views]") {
+  const int teams = kHomeFullObjectives / 3 + 1;  // Above the threshold.
+  const Organisation org = testing::LargeOrganisation(teams);
+  const HomeView home = BuildHomeView(org, org.cycles[0], {2027, 2, 15});
+  CHECK(home.compact);
+  REQUIRE(home.units.size() == 2);  // Company and department in full.
+  CHECK(home.units[0].key == "co");
+  CHECK(home.units[0].objectives.size() == 1);
+  CHECK(home.units[0].rows.empty());
+  const UnitSection& eng = home.units[1];
+  CHECK(eng.key == "eng");
+  REQUIRE(eng.objectives.size() == 1);
+  CHECK(eng.objectives[0].krs.size() == 2);  // Objectives in full keep KRs.
+  REQUIRE(eng.rows.size() == static_cast<size_t>(teams));
+  CHECK(eng.rows[0].key == "team-0");
+  CHECK(eng.rows[0].name == "Team 0");
+  CHECK(eng.rows[0].depth == 2);
+  for (int n = 0; n < 2; ++n) {
+    const ObjectiveTally& t = eng.rows[n].tally;
+    INFO("team " << n);
+    CHECK(t.objectives == 3);
+    CHECK(t.measured == 3);
+    REQUIRE(t.MeanProgress().has_value());
+    CHECK(*t.MeanProgress() == Approx(0.5));
+    CHECK(t.on_track == (n % 2 ? 0 : 1));
+    CHECK(t.off_track == (n % 2 ? 1 : 0));
+    CHECK(t.no_confidence == 2);
+  }
+  CHECK(eng.rows[1].tally.need_attention > eng.rows[0].tally.need_attention);
+  CHECK(home.totals.objectives == 2 + 3 * teams);
+  CHECK(home.totals.off_track == teams / 2);
+  // The index-taking overload answers the same.
+  const auto shared = std::make_shared<const Organisation>(org);
+  const HomeView again =
+      BuildHomeView(*BuildOrgIndex(shared), org.cycles[0], {2027, 2, 15});
+  CHECK(again.units.size() == home.units.size());
+  CHECK(again.totals.need_attention == home.totals.need_attention);
 }
 
 TEST_CASE("Alignment tree: children through KRs, unaligned flagged",
