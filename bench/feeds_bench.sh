@@ -144,6 +144,7 @@ fi
 # loaded the organisation (render only, nothing cached for it).
 for db in example big; do
   unit=$([[ $db == example ]] && echo eng-platform || echo team-0)
+  unit2=$([[ $db == example ]] && echo eng-mobile || echo team-1)
   for ((r = 0; r < REPS; r++)); do
     for first in / "/units/$unit"; do
       other=$([[ $first == / ]] && echo "/units/$unit" || echo /)
@@ -152,12 +153,16 @@ for db in example big; do
       echo "$db first $first $t" | tee -a "$WORK_DIR/c-uncached"
       t=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT$other")
       echo "$db render $other $t" | tee -a "$WORK_DIR/c-uncached"
+      # A second unit: the calendar plan (made by the first unit page,
+      # cached per revision) is warm too.
+      t=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/units/$unit2")
+      echo "$db warm /units/$unit2 $t" | tee -a "$WORK_DIR/c-uncached"
       stop_okrd
     done
   done
 done
 for db in example big; do
-  for kind in first render; do
+  for kind in first render warm; do
     for path in / /units/; do
       echo "RESULT c: uncached $db $kind $path* median $(awk -v d=$db -v k=$kind -v p="$path" '$1 == d && $2 == k && index($3, p) == 1 && (p != "/" || $3 == "/") {print $4}' "$WORK_DIR/c-uncached" | median) s"
     done

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <vector>
+
+#include "core/model/progress_inputs.h"
 
 namespace okr {
 namespace {
@@ -24,6 +27,11 @@ double Ratio(double start, double target, double current) {
     span = target / 2 - start / 2;
   }
   return Clamp01(done / span);
+}
+
+// A KR's weight as the arithmetic uses it: negative and non-finite are 0.
+double KrWeight(const KeyResult& kr) {
+  return std::isfinite(kr.weight) ? std::max(kr.weight, 0.0) : 0;
 }
 
 bool IsChildOf(const Organisation& org, const Objective& child,
@@ -46,7 +54,7 @@ std::optional<double> ProgressVisiting(const Organisation& org,
   double sum = 0, weights = 0;
   for (const KeyResult& kr : org.key_results) {
     if (kr.objective_key != key) continue;
-    const double w = std::isfinite(kr.weight) ? std::max(kr.weight, 0.0) : 0;
+    const double w = KrWeight(kr);
     sum += w * KeyResultProgress(kr);
     weights += w;
   }
@@ -132,15 +140,26 @@ const CheckIn* LatestCheckIn(const Organisation& org, TargetKind kind,
 
 std::optional<double> ObjectiveConfidence(const Organisation& org,
                                           const Objective& objective) {
-  const CheckIn* own =
-      LatestCheckIn(org, TargetKind::kObjective, objective.key);
-  double sum = 0, weights = 0;
-  UnixSeconds newest_kr = 0;
+  std::vector<const KeyResult*> krs;
+  std::vector<const CheckIn*> latest;
   for (const KeyResult& kr : org.key_results) {
     if (kr.objective_key != objective.key) continue;
-    const CheckIn* c = LatestCheckIn(org, TargetKind::kKeyResult, kr.key);
+    krs.push_back(&kr);
+    latest.push_back(LatestCheckIn(org, TargetKind::kKeyResult, kr.key));
+  }
+  return CombinedConfidence(
+      LatestCheckIn(org, TargetKind::kObjective, objective.key), krs, latest);
+}
+
+std::optional<double> CombinedConfidence(
+    const CheckIn* own, const std::vector<const KeyResult*>& krs,
+    const std::vector<const CheckIn*>& kr_latest) {
+  double sum = 0, weights = 0;
+  UnixSeconds newest_kr = 0;
+  for (size_t i = 0; i < krs.size() && i < kr_latest.size(); ++i) {
+    const CheckIn* c = kr_latest[i];
     if (c == nullptr) continue;
-    const double w = std::isfinite(kr.weight) ? std::max(kr.weight, 0.0) : 0;
+    const double w = KrWeight(*krs[i]);
     sum += w * Clamp01(*c->confidence);
     weights += w;
     newest_kr = std::max(newest_kr, c->at);
@@ -150,6 +169,16 @@ std::optional<double> ObjectiveConfidence(const Organisation& org,
   }
   if (weights <= 0) return std::nullopt;
   return sum / weights;
+}
+
+std::optional<double> KrsProgress(const std::vector<const KeyResult*>& krs) {
+  double sum = 0, weights = 0;
+  for (const KeyResult* kr : krs) {
+    sum += KrWeight(*kr) * KeyResultProgress(*kr);
+    weights += KrWeight(*kr);
+  }
+  if (weights <= 0) return std::nullopt;
+  return Clamp01(sum / weights);
 }
 
 Phase PhaseOn(const Cycle& cycle, const Date& day) {

@@ -10,6 +10,7 @@
 #include "core/analytics/duplicates.h"
 #include "core/analytics/early_warning.h"
 #include "core/analytics/lint_rules.h"
+#include "core/model/progress_inputs.h"
 #include "core/web/views_internal.h"
 
 namespace okr::web {
@@ -146,6 +147,30 @@ const std::vector<const Objective*>& OrgIndex::SupportersOf(
   return it == supporters_.end() ? kNoObjectives : it->second;
 }
 
+const CheckIn* OrgIndex::LatestConfidence(TargetKind kind,
+                                          std::string_view key) const {
+  const auto& list = CheckInsOn(kind, key);  // Oldest first, stable.
+  for (auto it = list.rbegin(); it != list.rend(); ++it) {
+    if ((*it)->confidence) return *it;
+  }
+  return nullptr;
+}
+
+std::optional<double> OrgIndex::ProgressOf(const Objective& objective) const {
+  return KrsProgress(KrsOf(objective.key));
+}
+
+std::optional<double> OrgIndex::ConfidenceOf(const Objective& objective) const {
+  const auto& krs = KrsOf(objective.key);
+  std::vector<const CheckIn*> latest;
+  latest.reserve(krs.size());
+  for (const KeyResult* kr : krs) {
+    latest.push_back(LatestConfidence(TargetKind::kKeyResult, kr->key));
+  }
+  return CombinedConfidence(
+      LatestConfidence(TargetKind::kObjective, objective.key), krs, latest);
+}
+
 const Objective* OrgIndex::ResolveLink(const LinkTarget& link) const {
   if (link.kind == TargetKind::kObjective) return FindObjective(link.key);
   const KeyResult* kr = FindKr(link.key);
@@ -250,8 +275,8 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
   v.unit_name = index.UnitName(v.unit_key);
   v.owner = index.Ref(objective.owner_email);
   v.committed = objective.committed;
-  v.progress = ObjectiveProgress(index.org(), objective.key);
-  v.confidence = ObjectiveConfidence(index.org(), objective);
+  v.progress = index.ProgressOf(objective);
+  v.confidence = index.ConfidenceOf(objective);
   if (v.confidence) v.band = BandOf(*v.confidence);
   v.score_override = objective.score_override;
   v.score_reason = objective.score_reason;
@@ -286,8 +311,8 @@ ObjectiveRef MakeObjectiveRef(const OrgIndex& index,
   r.unit_name = index.UnitName(unit);
   r.department = index.DepartmentOf(unit);
   r.level = objective.level;
-  r.progress = ObjectiveProgress(index.org(), objective.key);
-  if (auto c = ObjectiveConfidence(index.org(), objective)) r.band = BandOf(*c);
+  r.progress = index.ProgressOf(objective);
+  if (auto c = index.ConfidenceOf(objective)) r.band = BandOf(*c);
   return r;
 }
 

@@ -10,6 +10,7 @@
 #define OKR_CORE_WEB_VIEWS_INTERNAL_H_
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +40,12 @@ class OrgIndex {
   // Check-ins on a target, oldest first.
   const std::vector<const CheckIn*>& CheckInsOn(TargetKind kind,
                                                 std::string_view key) const;
+  // The latest check-in with a confidence on a target (LatestCheckIn,
+  // progress.h), or nullptr.
+  const CheckIn* LatestConfidence(TargetKind kind, std::string_view key) const;
+  // ObjectiveProgress (no children) and ObjectiveConfidence from the index.
+  std::optional<double> ProgressOf(const Objective& objective) const;
+  std::optional<double> ConfidenceOf(const Objective& objective) const;
   // Objectives of every cycle whose UnitKeyOf() is `unit`, stored order.
   const std::vector<const Objective*>& ObjectivesOf(
       std::string_view unit) const;

@@ -229,6 +229,37 @@ TEST_CASE("Health view: stale owners and units, objective counts",
   CHECK(late.unit_counts[0].count == 1);
 }
 
+TEST_CASE("Indexed progress and confidence equal the model's arithmetic",
+          "[web][views]") {
+  const Date today{2026, 11, 24};
+  Organisation org = MakeExampleOrganisation(today);
+  // Same-second check-ins on one KR: the later one in stored order wins.
+  CheckIn tie = org.check_ins.back();
+  tie.confidence = 0.05;
+  org.check_ins.push_back(tie);
+  int with_confidence = 0, compared = 0;
+  for (const Cycle& cycle : org.cycles) {
+    for (const ObjectiveView& v : BuildObjectiveViews(org, cycle, today)) {
+      const Objective* o = nullptr;
+      for (const Objective& candidate : org.objectives) {
+        if (candidate.key == v.key) o = &candidate;
+      }
+      REQUIRE(o != nullptr);
+      INFO(v.key);
+      const auto progress = ObjectiveProgress(org, v.key);
+      const auto confidence = ObjectiveConfidence(org, *o);
+      REQUIRE(v.progress.has_value() == progress.has_value());
+      if (progress) CHECK(*v.progress == Approx(*progress));
+      REQUIRE(v.confidence.has_value() == confidence.has_value());
+      if (confidence) CHECK(*v.confidence == Approx(*confidence));
+      with_confidence += confidence.has_value();
+      ++compared;
+    }
+  }
+  CHECK(compared == static_cast<int>(org.objectives.size()));
+  CHECK(with_confidence > 10);
+}
+
 TEST_CASE("Detail views for an objective, a unit and a person",
           "[web][views]") {
   const Organisation org = testing::SmallOrganisation();
