@@ -169,7 +169,10 @@ for db in example big; do
   done
 done
 start_okrd "$WORK_DIR/big.db"
-objective=$(curl -sf "http://127.0.0.1:$PORT/" | grep -o 'href="/objectives/[^"]*"' | head -1 | sed 's/href="\(.*\)"/\1/')
+# The first objective of the cycle (a team's: the generated company and
+# departments have none).
+curl -sf -o "$WORK_DIR/objectives.json" "http://127.0.0.1:$PORT/api/v1/objectives"
+objective=/objectives/$(grep -o '"key":"[^"]*"' "$WORK_DIR/objectives.json" | sed -n '1s/"key":"\(.*\)"/\1/p')
 curl -sf -o "$WORK_DIR/www/index.html" "http://127.0.0.1:$PORT/"
 curl -sf -o "$WORK_DIR/www/objective.html" "http://127.0.0.1:$PORT$objective"
 echo "/: $(wc -c < "$WORK_DIR/www/index.html") bytes; $objective: $(wc -c < "$WORK_DIR/www/objective.html") bytes"

@@ -264,7 +264,7 @@ std::optional<UnixSeconds> LastCheckInOn(const OrgIndex& index,
 
 ObjectiveView MakeObjectiveView(const OrgIndex& index,
                                 const Objective& objective,
-                                const CycleInfo& cycle) {
+                                const CycleInfo& cycle, bool with_krs) {
   ObjectiveView v;
   v.key = objective.key;
   v.title = objective.title;
@@ -284,6 +284,7 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
   double weights = 0, trend = 0;
   bool any_trend = false;
   for (const KeyResult* kr : index.KrsOf(objective.key)) {
+    if (!with_krs) break;
     v.krs.push_back(MakeKrView(index, *kr, cycle));
     const KrView& row = v.krs.back();
     weights += Weight(*kr);
@@ -409,14 +410,15 @@ namespace {
 // individual objectives of its people, each in stored order.
 std::vector<ObjectiveView> UnitObjectives(const OrgIndex& index,
                                           const Unit& unit, const Cycle& cycle,
-                                          const CycleInfo& info) {
+                                          const CycleInfo& info,
+                                          bool with_krs) {
   std::vector<ObjectiveView> out;
   const auto& all = index.ObjectivesOf(unit.key);
   for (int individual = 0; individual < 2; ++individual) {
     for (const Objective* o : all) {
       if (InCycle(*o, cycle) &&
           (o->level == Level::kIndividual) == (individual == 1)) {
-        out.push_back(internal::MakeObjectiveView(index, *o, info));
+        out.push_back(internal::MakeObjectiveView(index, *o, info, with_krs));
       }
     }
   }
@@ -476,10 +478,12 @@ HomeView BuildHomeView(const OrgIndex& index, const Cycle& cycle,
   for (const Objective& o : org.objectives) in_cycle += InCycle(o, cycle);
   view.compact = in_cycle > kHomeFullObjectives;
   for (auto [unit, depth] : UnitsInTreeOrder(index)) {
+    const bool as_row =
+        view.compact && !view.units.empty() && !ShownInFull(*unit, depth);
     std::vector<ObjectiveView> objectives =
-        UnitObjectives(index, *unit, cycle, view.cycle);
+        UnitObjectives(index, *unit, cycle, view.cycle, !as_row);
     for (const ObjectiveView& o : objectives) view.totals.Add(o);
-    if (view.compact && !view.units.empty() && !ShownInFull(*unit, depth)) {
+    if (as_row) {
       UnitRow row{unit->key, unit->name, unit->level, depth, {}};
       for (const ObjectiveView& o : objectives) row.tally.Add(o);
       view.units.back().rows.push_back(std::move(row));

@@ -87,9 +87,11 @@ class OrgIndex {
 
 KrView MakeKrView(const OrgIndex& index, const KeyResult& kr,
                   const CycleInfo& cycle);
+// `with_krs` false: without key results and trend (which comes from them),
+// for summaries (UnitRow) that need only progress, confidence and risks.
 ObjectiveView MakeObjectiveView(const OrgIndex& index,
                                 const Objective& objective,
-                                const CycleInfo& cycle);
+                                const CycleInfo& cycle, bool with_krs = true);
 ObjectiveRef MakeObjectiveRef(const OrgIndex& index,
                               const Objective& objective);
 LinkRef MakeLinkRef(const OrgIndex& index, const Objective& from,
