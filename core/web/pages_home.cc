@@ -73,9 +73,11 @@ Html Attention(const PageContext& ctx, const HomeView& view) {
   const int in_rows = view.totals.need_attention - count;
   if (in_rows > 0) {
     h.Raw("<p>").Int(in_rows)
-        .Raw(" objectives of the units shown as rows below need attention: "
-             "see the rows' \"Need attention\" column and each unit's "
-             "page.</p>");
+        .Raw(in_rows == 1 ? Markup(" objective") : Markup(" objectives"))
+        .Raw(" of the units shown as rows below ")
+        .Raw(in_rows == 1 ? Markup("needs") : Markup("need"))
+        .Raw(" attention: see the rows' \"Need attention\" column and each "
+             "unit's page.</p>");
   }
   if (count == 0) {
     return h.Raw(in_rows > 0 ? Markup("</section>")
@@ -100,7 +102,7 @@ Html UnitRows(const PageContext& ctx, const UnitSection& unit) {
   if (unit.rows.empty()) return h;
   h.Raw("<div class=\"table-wrap\"><table class=\"rows\"><caption>")
       .Int(static_cast<int64_t>(unit.rows.size()))
-      .Raw(" units in ")
+      .Raw(unit.rows.size() == 1 ? Markup(" unit in ") : Markup(" units in "))
       .Text(unit.name)
       .Raw("</caption><thead><tr><th scope=\"col\">Unit</th>"
            "<th scope=\"col\">Objectives</th><th scope=\"col\">Progress"
