@@ -326,6 +326,7 @@ void AddStatusPageRoutes(Router* router, Store* store, const Clock* clock,
   assert(router != nullptr && store != nullptr && clock != nullptr);
   const bool site_has_extension = options.person_extension != nullptr;
   HttpHandler* const api_handler = options.api_handler;
+  options.api_handler = nullptr;  // The Site does not keep the out-pointer.
   auto site = std::make_shared<Site>(store, clock, std::move(options));
   auto add = [&](std::string pattern, Kind kind, bool prefix) {
     HttpHandler handler = [site, kind](const HttpRequest& request) {
