@@ -175,11 +175,15 @@ Result<std::shared_ptr<const Organisation>> FeedService::LoadOrganisation() {
   return snapshot_->org;
 }
 
+HttpHandler FeedHandler(FeedService* service) {
+  return [service](const HttpRequest& request) {
+    return ServeFeed(service, request);
+  };
+}
+
 void AddFeedRoutes(Router* router, FeedService* service) {
-  router->AddPrefix(
-      {HttpMethod::kGet}, std::string(kFeedPrefix),
-      [service](const HttpRequest& request) { return ServeFeed(service, request); },
-      RouteOptions{.secret_path = true});
+  router->AddPrefix({HttpMethod::kGet}, std::string(kFeedPrefix),
+                    FeedHandler(service), RouteOptions{.secret_path = true});
 }
 
 std::string FormatHttpDate(UnixSeconds t) {

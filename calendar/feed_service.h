@@ -75,6 +75,9 @@ class FeedService {
 
 // Registers the feed route on `router`. `service` must outlive the router.
 void AddFeedRoutes(Router* router, FeedService* service);
+// The handler AddFeedRoutes registers at /feeds/ (a secret path), for
+// serving the feeds through the registry instead (cli/builtin_outputs.h).
+HttpHandler FeedHandler(FeedService* service);
 
 // Formats an HTTP-date ("Tue, 15 Nov 1994 08:12:31 GMT"); parses one
 // (IMF-fixdate only), nullopt for anything else.

@@ -7,10 +7,13 @@
 // Records carry units, cycles, objectives and key results; people and
 // check-in history are not in the record vocabulary, which is why
 // `okrd import` hands a file whose chosen importer is built-in to
-// ImportFile directly (cli/commands/import.cc). Output: the JSON progress
-// document at /api/v1/progress.
+// ImportFile directly (cli/commands/import.cc). Outputs: the JSON progress
+// document at /api/v1/progress, rendered from the model view; the feeds
+// and the rest of the JSON API (builtin_outputs.h).
 
 #include "cli/builtin_plugins.h"
+
+#include "cli/builtin_outputs.h"
 
 #include <cstdio>
 #include <cstring>
@@ -223,7 +226,7 @@ struct ProgressFeed {
 
   static const void* GetInterface(const char* id) {
     static const okr_feed_v1 feed = {sizeof(okr_feed_v1), "/api/v1/progress",
-                                     "application/json", Render};
+                                     "application/json", Render, 0, nullptr};
     return std::strcmp(id, OKR_IFACE_FEED_1) == 0 ? &feed : nullptr;
   }
 
@@ -245,7 +248,8 @@ struct ProgressFeed {
 void RegisterBuiltinPlugins(Registry* registry) {
   for (okr_plugin_entry_fn entry :
        {&Builtin<0>::Entry, &Builtin<1>::Entry, &Builtin<2>::Entry,
-        &Builtin<3>::Entry, &ProgressFeed::Entry}) {
+        &Builtin<3>::Entry, &ProgressFeed::Entry, &IcalFeedsEntry,
+        &ApiJsonEntry}) {
     Result<std::shared_ptr<const PluginLibrary>> lib = FromStaticEntry(entry);
     Status s = lib.ok() ? RegisterPlugin(*lib, {}, registry) : lib.status();
     if (!s.ok()) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "calendar/feed_service.h"
+#include "cli/builtin_outputs.h"
 #include "cli/cadence_provider.h"
 #include "cli/feed_options.h"
 #include "cli/import_planner.h"
@@ -33,16 +34,23 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
   site.cadence = MakeCadenceProvider(feeds);
   site.private_pages = env.config.read_access == ReadAccess::kLogin;
   site.person_extension = MakeCheckInForms(store, clock, auth);
+  // With a registry, the JSON API and the feeds are served through it, by
+  // the built-in okr.feed/1 outputs wrapping these handlers.
+  HttpHandler api;
+  if (registry != nullptr) site.api_handler = &api;
   AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddCheckInApiRoutes(&router, store, clock, auth);
   AddAdminImportRoutes(&router, store, clock, auth,
                        {.planner = MakeImportPlanner(env.config.lint)});
-  AddFeedRoutes(&router, feeds);
   if (registry != nullptr) {
     OutputRouteOptions options{.version = OKR_VERSION,
                                .start_time = SystemClock().Now()};
+    options.backends = {{kApiOutputPath, std::move(api)},
+                        {kFeedOutputPath, FeedHandler(feeds)}};
     if (!env.config.metrics_enabled) options.skip.insert("/metrics");
     AddOutputRoutes(&router, *registry, store, clock, options);
+  } else {
+    AddFeedRoutes(&router, feeds);
   }
   auth->AddRoutes(&router);
   router.SetGate([auth](const HttpRequest& r) { return auth->CheckRead(r); });

@@ -6,7 +6,9 @@
 #      exposure 2.0);
 #   3. dpkg -i; the user, the state directory, the conffile (a local edit
 #      survives installing the package again), the enabled unit,
-#      systemd-analyze verify; okrd --version; then as the user okrd
+#      systemd-analyze verify; okrd --version; the shipped plugins in
+#      /usr/lib/okrd/plugins shown by `okrd plugins list` and passing
+#      `okrd plugin check`; then as the user okrd
 #      (started directly: systemd is not PID 1 in CI) okrd init --example and
 #      okrd serve on a free port, GET /healthz, / and a calendar feed; a
 #      backup while serving, a restore after stopping;
@@ -26,6 +28,8 @@ repo="$(pwd)"
 readonly conf=/etc/okrd/okrd.conf
 readonly state=/var/lib/okrd
 readonly max_exposure=2.0
+readonly plugin_dir=/usr/lib/okrd/plugins
+readonly shipped_plugins=(okrd_metrics.so okrd_mindmap.so okrd_webhook.so)
 tmp=""
 server_pid=""
 runuser_pid=""
@@ -98,6 +102,7 @@ build_package() {
   local listing
   listing="$(dpkg-deb -c "$deb")"
   for path in ./usr/bin/okrd ./etc/okrd/okrd.conf ./usr/lib/okrd/plugins/ \
+      "${shipped_plugins[@]/#/.$plugin_dir/}" \
       ./lib/systemd/system/okrd.service ./usr/lib/sysusers.d/okrd.conf \
       ./usr/lib/tmpfiles.d/okrd.conf ./usr/share/man/man1/okrd.1.gz \
       ./usr/share/man/man5/okrd.conf.5.gz ./usr/share/doc/okrd/copyright \
@@ -159,6 +164,28 @@ install_package() {
   systemd-analyze verify /lib/systemd/system/okrd.service ||
     fail "systemd-analyze verify reports problems"
   /usr/bin/okrd --version || fail "okrd --version failed"
+}
+
+# The shipped plugins load from the packaged plugin directory, and each
+# passes `okrd plugin check` (run as okrd, as the service would load it).
+check_plugins() {
+  step "okrd plugins list, okrd plugin check"
+  grep -q "^directory = $plugin_dir\$" "$conf" ||
+    fail "$conf does not set the plugin directory to $plugin_dir"
+  local list
+  list="$(as_okrd plugins list)" || fail "okrd plugins list failed"
+  echo "$list"
+  if grep -q "^refused:" <<<"$list"; then fail "okrd plugins list refused a plugin"; fi
+  local so
+  for so in "${shipped_plugins[@]}"; do
+    grep -qF "($plugin_dir/$so)" <<<"$list" ||
+      fail "okrd plugins list does not show $plugin_dir/$so"
+    as_okrd plugin check "$plugin_dir/$so" >"$tmp/check.out" 2>&1 || {
+      cat "$tmp/check.out" >&2
+      fail "okrd plugin check $plugin_dir/$so failed"
+    }
+    echo "okrd plugin check $so: ok"
+  done
 }
 
 # Starts the server as okrd on a port the kernel picks; sets port and
@@ -264,6 +291,7 @@ main() {
   run_lintian
   check_exposure
   install_package
+  check_plugins
   serve_and_fetch
   backup_and_restore
   purge_and_check

@@ -49,6 +49,9 @@ Status RunPluginsList(const CliEnv& env, const ParsedFlags& flags) {
     std::fprintf(out, "  %-34s from %s\n", e.origin.plugin_id.c_str(),
                  e.origin.ToString().c_str());
   }
+  for (const std::string& n : registry.notes()) {
+    std::fprintf(out, "note: %s\n", n.c_str());
+  }
   for (const std::string& p : registry.problems()) {
     std::fprintf(out, "refused: %s\n", p.c_str());
   }
@@ -103,7 +106,7 @@ Status RunPluginCheck(const CliEnv& env, const ParsedFlags& flags) {
         report == nullptr
             ? 1
             : CheckPlugin(path, MakeExampleOrganisation(env.clock->Today()),
-                          report);
+                          NotifierConfig(env.config), report);
     if (report != nullptr) std::fclose(report);
     _exit(problems > 100 ? 100 : problems);
   }

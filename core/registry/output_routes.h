@@ -10,6 +10,7 @@
 #ifndef OKR_CORE_REGISTRY_OUTPUT_ROUTES_H_
 #define OKR_CORE_REGISTRY_OUTPUT_ROUTES_H_
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -20,10 +21,15 @@
 
 namespace okr {
 
+// Request-aware outputs (Output::serves_requests) answer with the status
+// and headers they set (an ETag and 304, say); prefix outputs get every
+// path below theirs. A built-in request-aware output wraps a host handler
+// from `backends` (by output path) and is not served without one.
 struct OutputRouteOptions {
   std::string version;         // okrd_version fact.
   UnixSeconds start_time = 0;  // start_time fact.
   std::set<std::string> skip;  // Paths not to serve (e.g. disabled).
+  std::map<std::string, HttpHandler> backends;  // For built-in outputs.
 };
 
 void AddOutputRoutes(Router* router, const Registry& registry, Store* store,

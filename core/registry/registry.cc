@@ -30,6 +30,11 @@ std::string ImportDiagnostic::ToString() const {
   return out + message;
 }
 
+Result<HttpResponse> Output::Serve(const HttpRequest&,
+                                   const OutputServeContext&) const {
+  return FailedPrecondition("output " + path() + " does not serve requests");
+}
+
 std::string Origin::ToString() const { return built_in() ? "built-in" : path; }
 
 bool ImportOutcome::HasErrors() const {

@@ -18,6 +18,7 @@
 #define OKR_CORE_REGISTRY_REGISTRY_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@
 #include "core/base/result.h"
 #include "core/model/organisation.h"
 #include "core/registry/event.h"
+#include "core/server/router.h"
 
 namespace okr {
 
@@ -78,21 +80,43 @@ class Importer {
   virtual Result<ImportOutcome> Import(const ImportRequest& request) const = 0;
 };
 
+// What a request-aware output (Output::Serve) gets besides the request.
+struct OutputServeContext {
+  // Loads the organisation; called at most once, only when asked for.
+  std::function<Result<Organisation>()> load;
+  UnixSeconds now = 0;
+  std::vector<std::pair<std::string, std::string>> facts;
+  // The host handler a built-in output wraps (the /api/v1/ pages, the
+  // iCalendar feeds), reached through okr_host::host_data; nullptr for
+  // loaded plugins.
+  const HttpHandler* backend = nullptr;
+};
+
 class Output {
  public:
   virtual ~Output() = default;
-  virtual std::string path() const = 0;  // "/metrics"
+  virtual std::string path() const = 0;  // "/metrics", or "/feeds/" (prefix)
   virtual std::string content_type() const = 0;
+  virtual bool is_prefix() const { return false; }     // Serves path/...
+  virtual bool secret_path() const { return false; }   // Logs hide the rest.
   // Host facts such as okrd_version and store_revision are passed along.
   virtual Result<std::string> Render(
       const Organisation& org, UnixSeconds now,
       const std::vector<std::pair<std::string, std::string>>& facts) const = 0;
+  // Request-aware outputs answer a request themselves (status, headers,
+  // body) instead of Render; a non-OK Status means the output failed.
+  virtual bool serves_requests() const { return false; }
+  virtual Result<HttpResponse> Serve(const HttpRequest& request,
+                                     const OutputServeContext& context) const;
 };
 
 class Notifier {
  public:
   virtual ~Notifier() = default;
   virtual Status Notify(const Event& event) = 0;
+  // Waits up to timeout_ms until what was notified is delivered; an error
+  // when something was given up or is still under way. Default: OK.
+  virtual Status Flush(int64_t /*timeout_ms*/) { return Status::Ok(); }
 };
 
 class Registry {
@@ -112,12 +136,15 @@ class Registry {
   void AddProblem(std::string problem) {
     problems_.push_back(std::move(problem));
   }
+  // Loaded but partly idle (a notifier without configuration).
+  void AddNote(std::string note) { notes_.push_back(std::move(note)); }
 
   const std::vector<Entry<Importer>>& importers() const { return importers_; }
   const std::vector<Entry<Output>>& outputs() const { return outputs_; }
   const std::vector<Entry<Notifier>>& notifiers() const { return notifiers_; }
   const std::vector<Origin>& plugins() const { return plugins_; }
   const std::vector<std::string>& problems() const { return problems_; }
+  const std::vector<std::string>& notes() const { return notes_; }
 
   // The importer for a file: by format name when given, else the highest
   // Probe() score (> 0). nullptr when none fits.
@@ -131,6 +158,7 @@ class Registry {
   std::vector<Entry<Notifier>> notifiers_;
   std::vector<Origin> plugins_;
   std::vector<std::string> problems_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace okr

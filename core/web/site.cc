@@ -330,6 +330,8 @@ void AddStatusPageRoutes(Router* router, Store* store, const Clock* clock,
                          SiteOptions options) {
   assert(router != nullptr && store != nullptr && clock != nullptr);
   const bool site_has_extension = options.person_extension != nullptr;
+  HttpHandler* const api_handler = options.api_handler;
+  options.api_handler = nullptr;  // The Site does not keep the out-pointer.
   auto site = std::make_shared<Site>(store, clock, std::move(options));
   auto add = [&](std::string pattern, Kind kind, bool prefix) {
     HttpHandler handler = [site, kind](const HttpRequest& request) {
@@ -340,7 +342,9 @@ void AddStatusPageRoutes(Router* router, Store* store, const Clock* clock,
       }
       return site->Serve(kind, request);
     };
-    if (prefix) {
+    if (kind == Kind::kApi && api_handler != nullptr) {
+      *api_handler = std::move(handler);
+    } else if (prefix) {
       router->AddPrefix({HttpMethod::kGet}, std::move(pattern),
                         std::move(handler));
     } else {

@@ -86,6 +86,9 @@ struct SiteOptions {
   // Pages and JSON need a login (read_access = login): "Cache-Control:
   // private, no-cache" instead of "no-cache".
   bool private_pages = false;
+  // Set: the /api/v1/ handler is stored here instead of routed, for the
+  // caller to serve through the registry (cli/builtin_plugins.h).
+  HttpHandler* api_handler = nullptr;
 };
 
 // Registers every route above on *router (not null).

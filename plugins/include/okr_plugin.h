@@ -36,7 +36,7 @@ extern "C" {
 #endif
 
 #define OKR_ABI_MAJOR 1 /* bump = incompatible: the host refuses a mismatch */
-#define OKR_ABI_MINOR 0 /* bump = additive: fields appended at struct ends */
+#define OKR_ABI_MINOR 1 /* bump = additive: fields appended at struct ends */
 
 #if defined(__GNUC__)
 #define OKR_EXPORT __attribute__((visibility("default")))
@@ -81,7 +81,7 @@ typedef struct okr_kv {
 typedef struct okr_host {
   uint32_t struct_size;
   uint32_t abi_major, abi_minor;
-  void* host_data;
+  void* host_data; /* the host's own; a plugin never uses it */
   /* level: OKR_SEV_*. The host copies msg. */
   void (*log)(const struct okr_host* host, int32_t level, okr_str msg);
 } okr_host;
@@ -168,13 +168,50 @@ typedef struct okr_writer {
   int32_t (*write)(void* ctx, const char* buf, size_t len);
 } okr_writer;
 
+/* ABI 1.1: one GET or HEAD request to a request-aware output; valid for
+ * the duration of serve(). */
+typedef struct okr_request {
+  uint32_t struct_size;
+  void* ctx;
+  okr_str method; /* "GET" or "HEAD" (the host drops the body for HEAD) */
+  okr_str path;   /* decoded, without the query */
+  okr_str rest;   /* path after the output's path (prefix outputs) */
+  okr_str query;  /* raw, still percent-encoded, without '?' */
+  /* Sets *value to a request header (name case-insensitive); returns 0,
+   * or non-zero when the request has none. */
+  int32_t (*header)(void* ctx, okr_str name, okr_str* value);
+  /* The organisation snapshot, loaded on the first call (so a request
+   * refused early costs no load); NULL when the store failed. */
+  const okr_model_view* (*model)(void* ctx);
+} okr_request;
+
+/* ABI 1.1: the answer to an okr_request; the host copies everything. */
+typedef struct okr_response {
+  void* ctx;
+  void (*status)(void* ctx, int32_t code); /* 200 unless set */
+  /* Adds a header; "Content-Type" replaces the output's content_type. */
+  void (*header)(void* ctx, okr_str name, okr_str value);
+  okr_writer body;
+} okr_response;
+
+/* okr_feed_v1.flags (ABI 1.1) */
+#define OKR_FEED_PREFIX 1u      /* path ends in '/': serve everything below */
+#define OKR_FEED_SECRET_PATH 2u /* the rest is a secret (a token): access
+                                   logs show `path` only */
+
 typedef struct okr_feed_v1 {
   uint32_t struct_size;
   const char* path;         /* served at, e.g. "/metrics" */
   const char* content_type; /* e.g. "text/plain; version=0.0.4" */
-  /* Writes the document. [thread-safe] */
+  /* Writes the document. [thread-safe] NULL when serve is set. */
   int32_t (*render)(const okr_host* host, const okr_model_view* model,
                     const okr_writer* out, const okr_diag_sink* diag);
+  /* ABI 1.1 (read when struct_size holds them): */
+  uint32_t flags; /* OKR_FEED_* */
+  /* Answers one request itself (status, headers such as ETag, body),
+   * used instead of render when not NULL. [thread-safe] */
+  int32_t (*serve)(const okr_host* host, const okr_request* request,
+                   const okr_response* response, const okr_diag_sink* diag);
 } okr_feed_v1;
 
 /* ---- okr.notifier/1: events -> side effects ----------------------------
@@ -199,6 +236,10 @@ typedef struct okr_notifier_v1 {
    * (bounded by the plugin's own timeouts). */
   int32_t (*notify)(void* instance, const okr_event* event);
   void (*destroy)(void* instance);
+  /* ABI 1.1 (may be NULL): waits up to timeout_ms until every event
+   * notified so far is delivered or given up; OKR_OK when all were
+   * delivered, OKR_E_UNAVAILABLE otherwise. `okrd plugin check` uses it. */
+  int32_t (*flush)(void* instance, int64_t timeout_ms);
 } okr_notifier_v1;
 
 /* ---- the entry ---------------------------------------------------------- */

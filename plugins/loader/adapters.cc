@@ -2,6 +2,10 @@
 
 #include "plugins/loader/adapters.h"
 
+#include <cctype>
+#include <memory>
+#include <optional>
+
 #include "core/base/limits.h"
 #include "core/base/log.h"
 #include "plugins/loader/guard.h"
@@ -109,19 +113,133 @@ struct DiagCollector {
   }
 };
 
+// The okr_request and okr_response of one Output::Serve call.
+class ServeCall {
+ public:
+  ServeCall(const HttpRequest& http, const OutputServeContext& context,
+            std::string content_type)
+      : http_(http), context_(context) {
+    response_.content_type = std::move(content_type);
+    writer_.max = 64u << 20;
+  }
+
+  okr_request Request() {
+    return {sizeof(okr_request), this,
+            ToOkrStr(http_.method), ToOkrStr(http_.path),
+            ToOkrStr(http_.path_remainder), ToOkrStr(http_.query),
+            &Header, &Model};
+  }
+  okr_response Response() {
+    return {this, &SetStatus, &AddHeader, {&writer_, &StringWriter::Write}};
+  }
+  HttpResponse Finish() && {
+    response_.body = std::move(writer_.text);
+    return std::move(response_);
+  }
+
+ private:
+  static int32_t Header(void* ctx, okr_str name, okr_str* value) {
+    auto* self = static_cast<ServeCall*>(ctx);
+    std::optional<std::string_view> v = self->http_.header(FromOkrStr(name));
+    if (!v || value == nullptr) return 1;
+    *value = {v->data(), v->size()};
+    return 0;
+  }
+  static const okr_model_view* Model(void* ctx) {
+    auto* self = static_cast<ServeCall*>(ctx);
+    if (!self->model_ && self->context_.load && !self->load_failed_) {
+      Result<Organisation> org = self->context_.load();
+      self->load_failed_ = !org.ok();
+      if (org.ok()) {
+        self->model_ = std::make_unique<ModelView>(*org, self->context_.now,
+                                                   self->context_.facts);
+      }
+    }
+    return self->model_ ? self->model_->view() : nullptr;
+  }
+  static void SetStatus(void* ctx, int32_t code) {
+    auto* self = static_cast<ServeCall*>(ctx);
+    if (code >= 100 && code <= 599) self->response_.status = code;
+  }
+  static void AddHeader(void* ctx, okr_str name, okr_str value) {
+    auto* self = static_cast<ServeCall*>(ctx);
+    std::string n = FromOkrStr(name), v = FromOkrStr(value);
+    if (n.find_first_of("\r\n:") != std::string::npos ||
+        v.find_first_of("\r\n") != std::string::npos) {
+      return;  // Never lets a plugin split the response.
+    }
+    if (EqualsIgnoreCase(n, "Content-Type")) {
+      self->response_.content_type = std::move(v);
+    } else {
+      self->response_.headers.Add(std::move(n), std::move(v));
+    }
+  }
+  static bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(a[i])) !=
+          std::tolower(static_cast<unsigned char>(b[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  const HttpRequest& http_;
+  const OutputServeContext& context_;
+  std::unique_ptr<ModelView> model_;
+  bool load_failed_ = false;
+  StringWriter writer_;
+  HttpResponse response_;
+};
+
 class PluginOutput : public Output {
  public:
   PluginOutput(std::shared_ptr<const PluginLibrary> lib, const okr_feed_v1* v)
       : lib_(std::move(lib)),
         v_(v),
         path_(FromCString(v->path, 256)),
-        content_type_(FromCString(v->content_type, 256)) {}
+        content_type_(FromCString(v->content_type, 256)) {
+    if (StructHolds(v->struct_size, OKR_FIELD_END(okr_feed_v1, serve))) {
+      flags_ = v->flags;
+      serve_ = v->serve;
+    }
+  }
 
   std::string path() const override { return path_; }
   std::string content_type() const override { return content_type_; }
+  bool is_prefix() const override { return (flags_ & OKR_FEED_PREFIX) != 0; }
+  bool secret_path() const override {
+    return (flags_ & OKR_FEED_SECRET_PATH) != 0;
+  }
+  bool serves_requests() const override { return serve_ != nullptr; }
+
+  Result<HttpResponse> Serve(const HttpRequest& request,
+                             const OutputServeContext& context) const override {
+    if (serve_ == nullptr) return Output::Serve(request, context);
+    ServeCall call(request, context, content_type_);
+    const okr_request req = call.Request();
+    const okr_response resp = call.Response();
+    // host_data carries the wrapped host handler to a built-in output only.
+    const okr_host host = {sizeof(okr_host), OKR_ABI_MAJOR, OKR_ABI_MINOR,
+                           const_cast<HttpHandler*>(context.backend),
+                           HostServices()->log};
+    DiagCollector diags;
+    const okr_diag_sink diag = diags.Sink();
+    Result<int32_t> code = Guarded(What(*lib_, "serve"), [&] {
+      return serve_(&host, &req, &resp, &diag);
+    });
+    if (!code.ok()) return code.status();
+    Status s = diags.Explain(CodeStatus(What(*lib_, "serve"), *code));
+    if (!s.ok()) return s;
+    return std::move(call).Finish();
+  }
 
   Result<std::string> Render(const Organisation& org, UnixSeconds now,
                              const KeyValues& facts) const override {
+    if (v_->render == nullptr) {
+      return FailedPrecondition(What(*lib_, "render") + ": none (serve only)");
+    }
     ModelView model(org, now, facts);
     StringWriter writer{.max = 64u << 20};
     const okr_writer out{&writer, &StringWriter::Write};
@@ -141,6 +259,8 @@ class PluginOutput : public Output {
   const okr_feed_v1* v_;
   std::string path_;
   std::string content_type_;
+  uint32_t flags_ = 0;
+  decltype(okr_feed_v1::serve) serve_ = nullptr;
 };
 
 class PluginNotifier : public Notifier {
@@ -165,6 +285,17 @@ class PluginNotifier : public Notifier {
                                    [&] { return v_->notify(instance_, &ev); });
     if (!code.ok()) return code.status();
     return CodeStatus(What(*lib_, "notify"), *code);
+  }
+
+  Status Flush(int64_t timeout_ms) override {
+    if (!StructHolds(v_->struct_size, OKR_FIELD_END(okr_notifier_v1, flush)) ||
+        v_->flush == nullptr) {
+      return Status::Ok();  // Nothing to wait for that okrd could see.
+    }
+    Result<int32_t> code = Guarded(
+        What(*lib_, "flush"), [&] { return v_->flush(instance_, timeout_ms); });
+    if (!code.ok()) return code.status();
+    return CodeStatus(What(*lib_, "flush"), *code);
   }
 
  private:
@@ -215,11 +346,19 @@ Result<std::shared_ptr<Output>> MakeOutput(
   if (raw == nullptr) return std::shared_ptr<Output>();
   const auto* v = static_cast<const okr_feed_v1*>(raw);
   const std::string path = FromCString(v->path, 256);
-  if (v->render == nullptr || v->content_type == nullptr ||
+  const bool v11 = StructHolds(v->struct_size, OKR_FIELD_END(okr_feed_v1, serve));
+  const bool serves = v11 && v->serve != nullptr;
+  if ((v->render == nullptr && !serves) || v->content_type == nullptr ||
       !path.starts_with('/')) {
     return FailedPrecondition(What(*lib, OKR_IFACE_FEED_1) +
-                              ": needs render, content_type and a path "
-                              "starting with '/'");
+                              ": needs render (or serve), content_type and "
+                              "a path starting with '/'");
+  }
+  if (v11 && (v->flags & OKR_FEED_PREFIX) != 0 &&
+      (!serves || !path.ends_with('/'))) {
+    return FailedPrecondition(What(*lib, OKR_IFACE_FEED_1) +
+                              ": a prefix output needs serve and a path "
+                              "ending in '/'");
   }
   return std::shared_ptr<Output>(
       std::make_shared<PluginOutput>(std::move(lib), v));
@@ -258,8 +397,20 @@ Status RegisterPlugin(std::shared_ptr<const PluginLibrary> lib,
   if (importer) registry->AddImporter(importer, lib->origin);
   OKR_ASSIGN_OR_RETURN(auto output, MakeOutput(lib));
   if (output) registry->AddOutput(output, lib->origin);
-  OKR_ASSIGN_OR_RETURN(auto notifier, MakeNotifier(lib, notifier_config));
-  if (notifier) registry->AddNotifier(notifier, lib->origin);
+  Result<std::shared_ptr<Notifier>> notifier =
+      MakeNotifier(lib, notifier_config);
+  if (!notifier.ok() &&
+      notifier.status().code() == StatusCode::kInvalidArgument) {
+    // Refused its configuration (e.g. [webhook] urls empty): the plugin
+    // stays loaded, its notifier idle; said, not fatal.
+    const std::string note =
+        notifier.status().message() + " (the notifier is not started)";
+    LogWarn(note);
+    registry->AddNote(note);
+    return Status::Ok();
+  }
+  if (!notifier.ok()) return notifier.status();
+  if (*notifier) registry->AddNotifier(*notifier, lib->origin);
   return Status::Ok();
 }
 

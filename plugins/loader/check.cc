@@ -2,6 +2,9 @@
 
 #include "plugins/loader/check.h"
 
+#include <vector>
+
+#include "core/registry/event.h"
 #include "plugins/loader/adapters.h"
 #include "plugins/loader/guard.h"
 
@@ -93,6 +96,19 @@ void CheckOutput(std::shared_ptr<const PluginLibrary> lib,
   if (!*output) return r->Note(std::string(OKR_IFACE_FEED_1) + ": absent");
   r->Ok(std::string(OKR_IFACE_FEED_1) + ": " + (*output)->path() + " (" +
         (*output)->content_type() + ")");
+  if ((*output)->serves_requests()) {
+    const std::string path =
+        (*output)->path() + ((*output)->is_prefix() ? "sample" : "");
+    r->Step("serve GET " + path + " from the example organisation");
+    HttpRequest get{.method = "GET", .path = path};
+    if ((*output)->is_prefix()) get.path_remainder = "sample";
+    Result<HttpResponse> answer = (*output)->Serve(
+        get, {.load = [&org] { return Result<Organisation>(org); },
+              .facts = {{"okrd_version", "check"}}});
+    if (!answer.ok()) return r->Problem(answer.status().message());
+    return r->Ok("answered " + std::to_string(answer->status) + " with " +
+                 std::to_string(answer->body.size()) + " bytes");
+  }
   r->Step("render the example organisation");
   Result<std::string> text =
       (*output)->Render(org, 0, {{"okrd_version", "check"}});
@@ -100,27 +116,77 @@ void CheckOutput(std::shared_ptr<const PluginLibrary> lib,
   r->Ok("rendered " + std::to_string(text->size()) + " bytes");
 }
 
-void CheckNotifier(std::shared_ptr<const PluginLibrary> lib, Report* r) {
+// One sample event of each kind, about the first key result of `org`.
+std::vector<Event> SampleEvents(const Organisation& org) {
+  KeyResult kr;
+  kr.key = "KR-1";
+  kr.title = "sample key result";
+  if (!org.key_results.empty()) kr = org.key_results.front();
+  const std::string cycle = org.cycles.empty() ? "sample" : org.cycles[0].name;
+  const UnixSeconds now = 0;
+  const KeyValues about = {{"kr", kr.key},
+                           {"kr_title", kr.title},
+                           {"objective", kr.objective_key},
+                           {"cycle", cycle}};
+  auto with = [&](KeyValues extra) {
+    KeyValues all = about;
+    all.insert(all.end(), extra.begin(), extra.end());
+    return all;
+  };
+  return {
+      {kEventCheckInSubmitted, now,
+       with({{"check_in_id", "1"}, {"target_kind", "kr"},
+             {"target", kr.key}, {"author", "check@example.org"},
+             {"source", "check"}, {"value", "1"}, {"confidence", "0.7"}}),
+       "okrd plugin check: sample check-in on \"" + kr.title + "\""},
+      {kEventKrAtRisk, now, with({{"reason", "confidence 30% is below 70%"}}),
+       "okrd plugin check: sample \"" + kr.title + "\" is at risk"},
+      {kEventCheckInOverdue, now, with({{"days", "15"}}),
+       "okrd plugin check: sample \"" + kr.title + "\" has had no check-in"},
+      {kEventPhaseStarted, now,
+       {{"cycle", cycle}, {"phase", "execution"},
+        {"start", "2026-01-01"}, {"end", "2026-03-31"}},
+       "okrd plugin check: sample cycle " + cycle + ": execution started"}};
+}
+
+void CheckNotifier(std::shared_ptr<const PluginLibrary> lib,
+                   const Organisation& org, const KeyValues& config,
+                   Report* r) {
   r->Step(std::string("look up ") + OKR_IFACE_NOTIFIER_1 +
-          " and create it unconfigured");
-  Result<std::shared_ptr<Notifier>> notifier = MakeNotifier(lib, {});
+          " and create it from the configuration");
+  Result<std::shared_ptr<Notifier>> notifier = MakeNotifier(lib, config);
   if (!notifier.ok()) {
     // Unconfigured is a legitimate refusal; anything else is a problem.
     if (notifier.status().code() == StatusCode::kInvalidArgument) {
-      return r->Note("notifier refuses an empty configuration: " +
-                     notifier.status().message());
+      return r->Note("notifier refuses this configuration, so no sample "
+                     "events were sent: " + notifier.status().message());
     }
     return r->Problem(notifier.status().message());
   }
   if (!*notifier)
     return r->Note(std::string(OKR_IFACE_NOTIFIER_1) + ": absent");
-  r->Ok(std::string(OKR_IFACE_NOTIFIER_1) + ": created and destroyed");
+  r->Ok(std::string(OKR_IFACE_NOTIFIER_1) + ": created");
+  int failed = 0;
+  for (const Event& e : SampleEvents(org)) {
+    r->Step("notify a sample " + e.type + " event");
+    Status s = (*notifier)->Notify(e);
+    s.ok() ? r->Ok("notified " + e.type) : (++failed, r->Problem(s.message()));
+  }
+  if (failed > 0) return;
+  r->Step("wait for the sample events to be delivered (flush, 30 s)");
+  Status delivered = (*notifier)->Flush(30000);
+  delivered.ok() ? r->Ok("the sample events were delivered")
+                 : r->Problem("the sample events were not all delivered: " +
+                              delivered.message());
+  r->Step("destroy the notifier");
+  notifier->reset();
+  r->Ok("destroyed");
 }
 
 }  // namespace
 
 int CheckPlugin(const std::string& path, const Organisation& sample_org,
-                std::FILE* out) {
+                const KeyValues& notifier_config, std::FILE* out) {
   Report r(out);
   r.Step("load " + path);
   Result<std::shared_ptr<const PluginLibrary>> lib = LoadPluginLibrary(path);
@@ -135,7 +201,7 @@ int CheckPlugin(const std::string& path, const Organisation& sample_org,
   for (const std::string& n : (*lib)->notes) r.Note(n);
   CheckImporter(*lib, &r);
   CheckOutput(*lib, sample_org, &r);
-  CheckNotifier(*lib, &r);
+  CheckNotifier(*lib, sample_org, notifier_config, &r);
   SelfTest(**lib, &r);
   return r.problems();
 }

@@ -178,7 +178,8 @@ int32_t Render(const okr_host* /*host*/, const okr_model_view* model,
 }
 
 const okr_feed_v1 kFeed = {sizeof(okr_feed_v1), "/metrics",
-                           "text/plain; version=0.0.4; charset=utf-8", Render};
+                           "text/plain; version=0.0.4; charset=utf-8", Render,
+                           0, nullptr};
 
 const void* GetInterface(const char* id) {
   return std::strcmp(id, OKR_IFACE_FEED_1) == 0 ? &kFeed : nullptr;

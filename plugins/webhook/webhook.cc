@@ -9,7 +9,9 @@
 // with headers Content-Type: application/json, X-Okrd-Event: TYPE and,
 // when a secret is set, X-Okrd-Signature: sha256=<hex HMAC-SHA256(secret,
 // body)> (libsodium). notify() only queues: delivery runs on the plugin's
-// own thread through CivetWeb's client API, with a per-attempt timeout and
+// own thread, with a per-attempt timeout (connect, send and the answer's
+// status line; non-blocking sockets and poll; https through CivetWeb's TLS
+// client once the host accepted a connection within the timeout) and
 // `retries` more attempts after a failure (connection error or non-2xx)
 // waiting 0.5 s, 1 s, 2 s, ... The queue holds 1000 events; beyond that
 // the oldest is dropped and logged. destroy() delivers nothing further
@@ -19,11 +21,17 @@
 // http:// or https://host[:port]/path), secret, format, timeout_ms, retries.
 
 #include <civetweb.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
 #include <sodium.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <deque>
@@ -113,6 +121,120 @@ std::string HmacHex(const std::string& key, const std::string& body) {
   return hex;
 }
 
+using Clock = std::chrono::steady_clock;
+
+// One socket descriptor, closed on destruction.
+class Socket {
+ public:
+  explicit Socket(int fd = -1) : fd_(fd) {}
+  Socket(Socket&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+  Socket& operator=(Socket&& o) noexcept {
+    std::swap(fd_, o.fd_);
+    return *this;
+  }
+  ~Socket() { Close(); }
+  void Close() {
+    if (fd_ >= 0) close(fd_);
+    fd_ = -1;
+  }
+  bool ok() const { return fd_ >= 0; }
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+int MillisLeft(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      deadline - Clock::now());
+  return left.count() < 0 ? 0 : static_cast<int>(left.count());
+}
+
+// Waits for `events` on fd until the deadline; false on timeout or error.
+bool WaitFor(int fd, short events, Clock::time_point deadline) {
+  while (true) {
+    pollfd p{fd, events, 0};
+    const int n = poll(&p, 1, MillisLeft(deadline));
+    if (n > 0) return true;
+    if (n == 0 || errno != EINTR) return false;
+  }
+}
+
+// A connected non-blocking socket to url's host, trying each address until
+// the deadline; *problem says why when it returns a closed Socket.
+Socket ConnectWithin(const Url& url, Clock::time_point deadline,
+                     std::string* problem) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  const std::string port = std::to_string(url.port);
+  if (const int rc = getaddrinfo(url.host.c_str(), port.c_str(), &hints,
+                                 &found);
+      rc != 0) {
+    *problem = "cannot connect: " + std::string(gai_strerror(rc));
+    return Socket();
+  }
+  *problem = "cannot connect: no address";
+  for (addrinfo* a = found; a != nullptr; a = a->ai_next) {
+    Socket s(socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                    a->ai_protocol));
+    if (!s.ok()) continue;
+    if (connect(s.fd(), a->ai_addr, a->ai_addrlen) != 0 &&
+        errno != EINPROGRESS) {
+      *problem = "cannot connect: " + std::string(std::strerror(errno));
+      continue;
+    }
+    if (!WaitFor(s.fd(), POLLOUT, deadline)) {
+      *problem = "cannot connect within the timeout";
+      continue;
+    }
+    int err = 0;
+    socklen_t len = sizeof err;
+    getsockopt(s.fd(), SOL_SOCKET, SO_ERROR, &err, &len);
+    if (err != 0) {
+      *problem = "cannot connect: " + std::string(std::strerror(err));
+      continue;
+    }
+    freeaddrinfo(found);
+    return s;
+  }
+  freeaddrinfo(found);
+  return Socket();
+}
+
+std::string StatusProblem(int status) {
+  return status >= 200 && status <= 299 ? "" : "HTTP " + std::to_string(status);
+}
+
+// Sends `request` on a connected socket and reads the status line, all
+// before the deadline.
+std::string Exchange(const Socket& s, const std::string& request,
+                     Clock::time_point deadline) {
+  for (size_t sent = 0; sent < request.size();) {
+    if (!WaitFor(s.fd(), POLLOUT, deadline)) return "cannot send the request";
+    const ssize_t n = send(s.fd(), request.data() + sent,
+                           request.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno != EAGAIN && errno != EINTR) {
+      return "cannot send the request";
+    }
+    if (n > 0) sent += static_cast<size_t>(n);
+  }
+  std::string head;
+  while (head.find("\r\n") == std::string::npos && head.size() < 4096) {
+    if (!WaitFor(s.fd(), POLLIN, deadline)) return "no answer within the timeout";
+    char buf[512];
+    const ssize_t n = recv(s.fd(), buf, sizeof buf, 0);
+    if (n == 0) break;
+    if (n < 0 && errno != EAGAIN && errno != EINTR) return "no answer";
+    if (n > 0) head.append(buf, static_cast<size_t>(n));
+  }
+  // "HTTP/1.1 204 No Content"
+  if (head.rfind("HTTP/1.", 0) != 0 || head.size() < 12) {
+    return "no valid answer";
+  }
+  return StatusProblem(std::atoi(head.c_str() + 9));
+}
+
 struct Delivery {
   std::string type;
   std::string body;
@@ -175,12 +297,37 @@ class Webhook {
     }
   }
 
-  // One POST; returns "" on a 2xx answer, else what went wrong.
+  // One POST; returns "" on a 2xx answer, else what went wrong. Connects
+  // itself (non-blocking connect + poll) so that a host that never answers
+  // costs at most timeout_ms; plain http then runs on that socket with the
+  // same deadline, https hands over to CivetWeb's TLS client.
   std::string Post(const Url& url, const Delivery& d) {
+    const Clock::time_point deadline =
+        Clock::now() + std::chrono::milliseconds(timeout_ms_);
+    std::string problem;
+    Socket sock = ConnectWithin(url, deadline, &problem);
+    if (!sock.ok()) return problem;
+    const std::string request = RequestHead(url, d) + d.body;
+    if (!url.tls) return Exchange(sock, request, deadline);
+    sock.Close();  // The host answers: CivetWeb opens its TLS connection.
     char error[256] = "";
-    mg_connection* conn = mg_connect_client(
-        url.host.c_str(), url.port, url.tls ? 1 : 0, error, sizeof error);
+    mg_connection* conn = mg_connect_client(url.host.c_str(), url.port, 1,
+                                            error, sizeof error);
     if (conn == nullptr) return std::string("cannot connect: ") + error;
+    std::string result;
+    if (mg_write(conn, request.data(), request.size()) <= 0) {
+      result = "cannot send the request";
+    } else if (mg_get_response(conn, error, sizeof error, timeout_ms_) < 0) {
+      result = std::string("no answer: ") + error;
+    } else {
+      const mg_response_info* info = mg_get_response_info(conn);
+      result = StatusProblem(info ? info->status_code : 0);
+    }
+    mg_close_connection(conn);
+    return result;
+  }
+
+  std::string RequestHead(const Url& url, const Delivery& d) const {
     std::string head = "POST " + url.path + " HTTP/1.1\r\nHost: " + url.host +
                        "\r\nContent-Type: application/json\r\n"
                        "User-Agent: okrd-webhook/0.1\r\nX-Okrd-Event: " +
@@ -190,28 +337,17 @@ class Webhook {
     if (!secret_.empty()) {
       head += "X-Okrd-Signature: sha256=" + HmacHex(secret_, d.body) + "\r\n";
     }
-    head += "\r\n";
-    std::string result;
-    if (mg_write(conn, head.data(), head.size()) <= 0 ||
-        mg_write(conn, d.body.data(), d.body.size()) < 0) {
-      result = "cannot send the request";
-    } else if (mg_get_response(conn, error, sizeof error, timeout_ms_) < 0) {
-      result = std::string("no answer: ") + error;
-    } else {
-      const mg_response_info* info = mg_get_response_info(conn);
-      const int status = info ? info->status_code : 0;
-      if (status < 200 || status > 299)
-        result = "HTTP " + std::to_string(status);
-    }
-    mg_close_connection(conn);
-    return result;
+    return head + "\r\n";
   }
 
-  // Tries one URL with retries; false when stopping.
-  bool Deliver(const Url& url, const Delivery& d) {
+  // Tries one URL with retries; false when stopping. *delivered: whether
+  // an attempt succeeded.
+  bool Deliver(const Url& url, const Delivery& d, bool* delivered) {
     int delay_ms = 500;
+    *delivered = false;
     for (int attempt = 0; attempt <= retries_; ++attempt) {
       const std::string problem = Post(url, d);
+      *delivered = problem.empty();
       if (problem.empty()) return true;
       Log(OKR_SEV_WARNING, "webhook " + url.text + ": " + d.type + ": " +
                                problem + " (attempt " +
@@ -235,14 +371,39 @@ class Webhook {
       if (stop_) return;
       Delivery d = std::move(queue_.front());
       queue_.pop_front();
+      in_flight_ = true;
       lock.unlock();
-      bool go_on = true;
+      bool go_on = true, all_delivered = true;
       for (const Url& u : urls_) {
-        if (go_on) go_on = Deliver(u, d);
+        bool delivered = false;
+        if (go_on) go_on = Deliver(u, d, &delivered);
+        all_delivered = all_delivered && delivered;
       }
       lock.lock();
+      in_flight_ = false;
+      if (!all_delivered) ++given_up_;
+      cv_.notify_all();
     }
   }
+
+ public:
+  // Waits until the queue is empty and nothing is in flight, up to
+  // timeout_ms; OKR_OK when every event since the last flush arrived.
+  int32_t Flush(int64_t timeout_ms) {
+    std::unique_lock<std::mutex> lock(mu_);
+    const bool idle =
+        cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] {
+          return stop_ || (queue_.empty() && !in_flight_);
+        });
+    const int given_up = given_up_;
+    given_up_ = 0;
+    if (!idle) {
+      Log(OKR_SEV_WARNING, "webhook flush: deliveries still under way");
+    }
+    return idle && given_up == 0 ? OKR_OK : OKR_E_UNAVAILABLE;
+  }
+
+ private:
 
   const okr_host* host_;
   const std::vector<Url> urls_;
@@ -253,6 +414,8 @@ class Webhook {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Delivery> queue_;
+  bool in_flight_ = false;  // A delivery is under way.
+  int given_up_ = 0;        // Events not delivered since the last Flush.
   bool stop_ = false;
   std::thread thread_;  // Last: starts once everything above exists.
 };
@@ -336,6 +499,15 @@ int32_t Notify(void* instance, const okr_event* event) {
   }
 }
 
+int32_t Flush(void* instance, int64_t timeout_ms) {
+  try {
+    if (instance == nullptr || timeout_ms < 0) return OKR_E_INTERNAL;
+    return static_cast<Webhook*>(instance)->Flush(timeout_ms);
+  } catch (...) {
+    return OKR_E_INTERNAL;
+  }
+}
+
 void Destroy(void* instance) {
   try {
     delete static_cast<Webhook*>(instance);
@@ -344,7 +516,7 @@ void Destroy(void* instance) {
 }
 
 const okr_notifier_v1 kNotifier = {sizeof(okr_notifier_v1), Create, Notify,
-                                   Destroy};
+                                   Destroy, Flush};
 
 const void* GetInterface(const char* id) {
   return std::strcmp(id, OKR_IFACE_NOTIFIER_1) == 0 ? &kNotifier : nullptr;

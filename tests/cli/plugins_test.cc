@@ -41,7 +41,7 @@ TEST_CASE(
   CHECK(Contains(r.out,
                  "/fixture                           from " + Fixture("good")));
   CHECK(Contains(r.out, "refused: " + Fixture("wrong_major") +
-                            ": built for plugin ABI 2.0"));
+                            ": built for plugin ABI 2."));
 }
 
 TEST_CASE("a plugin directory from the config file is loaded",
@@ -69,6 +69,20 @@ TEST_CASE("plugin check survives a plugin that crashes", "[cli][plugins]") {
   CHECK(r.exit_code == 1);
   CHECK(Contains(r.out, "the plugin crashed (signal 11"));
   CHECK(Contains(r.out, "in: self-test"));
+  CHECK(Contains(r.err, "crashed; it must not be loaded"));
+}
+
+TEST_CASE("plugin check sends a notifier sample events and survives a crash",
+          "[cli][plugins]") {
+  ProcessResult good = Okrd({"plugin", "check", Fixture("good")});
+  for (const char* type : {"checkin.submitted", "kr.at_risk",
+                           "checkin.overdue", "cycle.phase_started"}) {
+    CHECK(Contains(good.out, std::string("ok       notified ") + type));
+  }
+  ProcessResult r = Okrd({"plugin", "check", Fixture("crash_notify")});
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.out, "the plugin crashed (signal 11"));
+  CHECK(Contains(r.out, "in: notify a sample checkin.submitted event"));
   CHECK(Contains(r.err, "crashed; it must not be loaded"));
 }
 

@@ -70,7 +70,7 @@ TEST_CASE("a feed plugin renders from the model view", "[plugins]") {
 TEST_CASE("a wrong ABI major is refused before anything else", "[plugins]") {
   auto lib = LoadPluginLibrary(Fixture("wrong_major"));
   REQUIRE_FALSE(lib.ok());
-  CHECK(Contains(lib.status().message(), "built for plugin ABI 2.0"));
+  CHECK(Contains(lib.status().message(), "built for plugin ABI 2."));
   CHECK(Contains(lib.status().message(), "this okrd speaks ABI 1.x"));
 }
 
@@ -136,7 +136,7 @@ TEST_CASE("files that are not plugins are refused with the reason",
 TEST_CASE("a directory is scanned for .so files", "[plugins]") {
   auto files = ListPluginFiles(OKR_FIXTURE_DIR);
   REQUIRE(files.ok());
-  CHECK(files->size() == 8);
+  CHECK(files->size() == 9);
   CHECK_FALSE(ListPluginFiles("/nonexistent/dir").ok());
 }
 

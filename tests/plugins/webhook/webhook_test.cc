@@ -6,7 +6,14 @@
 // and end to end from `okrd checkin` through the serving okrd's event
 // scanner.
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -72,6 +79,45 @@ class Listener {
   int arrived_ = 0;
   std::vector<HttpRequest> requests_;
   std::unique_ptr<HttpServer> server_;
+};
+
+// A loopback listener that never accepts, its backlog filled by clients of
+// its own, so that one more connection attempt gets no answer at all (the
+// kernel drops its SYN), as from a host that is down.
+class DeafListener {
+ public:
+  DeafListener() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    REQUIRE(bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) == 0);
+    REQUIRE(listen(fd_, 0) == 0);
+    REQUIRE(getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    port_ = ntohs(addr.sin_port);
+    for (int i = 0; i < 16 && !full_; ++i) {
+      const int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      clients_.push_back(c);
+      connect(c, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+      pollfd p{c, POLLOUT, 0};
+      full_ = poll(&p, 1, 200) == 0;  // No answer: the backlog is full.
+    }
+  }
+  ~DeafListener() {
+    for (int c : clients_) close(c);
+    close(fd_);
+  }
+  bool full() const { return full_; }
+  std::string url() const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/hook";
+  }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+  bool full_ = false;
+  std::vector<int> clients_;
 };
 
 std::shared_ptr<Notifier> Webhook(const KeyValues& config) {
@@ -143,11 +189,86 @@ TEST_CASE("webhook: an answer slower than timeout_ms is retried", "[webhook]") {
   CHECK(got[0].body == got[1].body);
 }
 
+TEST_CASE("webhook: a host that never answers costs timeout_ms per attempt",
+          "[webhook]") {
+  DeafListener deaf;
+  REQUIRE(deaf.full());
+  for (const int retries : {0, 1}) {
+    INFO("retries = " << retries);
+    auto notifier = Webhook({{"urls", deaf.url()},
+                             {"timeout_ms", "300"},
+                             {"retries", std::to_string(retries)}});
+    const auto start = std::chrono::steady_clock::now();
+    REQUIRE(notifier->Notify(kEvent).ok());
+    // Flush waits for the delivery thread to give up on the event.
+    const Status flushed = notifier->Flush(20000);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+    CHECK_FALSE(flushed.ok());  // Given up, not "still under way".
+    CHECK(flushed.code() == StatusCode::kUnavailable);
+    if (retries == 0) {  // One attempt: 0.3 s.
+      CHECK(ms >= 280);
+      CHECK(ms < 1500);
+    } else {  // 0.3 s, back-off 0.5 s, 0.3 s: the retry happened.
+      CHECK(ms >= 1050);
+      CHECK(ms < 3000);
+    }
+  }
+}
+
+// `okrd plugin check` on the webhook plugin, configured by `webhook` (the
+// lines of an okrd.conf [webhook] section).
+testing::ProcessResult CheckWebhook(const std::string& webhook) {
+  testing::TempDir dir;
+  const std::string conf = dir.File("okrd.conf");
+  REQUIRE(testing::WriteFile(conf, "[webhook]\n" + webhook));
+  return testing::RunProcess(
+      {OKRD_BINARY, "plugin", "check", testing::PluginPath("okrd_webhook"),
+       "--config", conf},
+      {"OKRD_NOW=2026-11-24T10:00:00Z"});
+}
+
+TEST_CASE("okrd plugin check sends the webhook a sample of each event",
+          "[webhook]") {
+  Listener listener(0);
+  testing::ProcessResult r = CheckWebhook("urls = " + listener.url() +
+                                          "\nsecret = k\n");
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("ok       the sample events were delivered") !=
+        std::string::npos);
+  std::vector<HttpRequest> got = listener.WaitFor(4);
+  REQUIRE(got.size() == 4);
+  std::vector<std::string> types;
+  for (const HttpRequest& h : got) {
+    types.push_back(std::string(h.header("X-Okrd-Event").value_or("")));
+    CHECK(h.header("X-Okrd-Signature") == "sha256=" + PythonHmac("k", h.body));
+  }
+  std::sort(types.begin(), types.end());
+  CHECK(types == std::vector<std::string>{"checkin.overdue",
+                                          "checkin.submitted",
+                                          "cycle.phase_started", "kr.at_risk"});
+}
+
+TEST_CASE("okrd plugin check reports events the webhook could not deliver",
+          "[webhook]") {
+  Listener listener(/*failures=*/100);  // Always 500.
+  testing::ProcessResult r =
+      CheckWebhook("urls = " + listener.url() + "\nretries = 0\n");
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("problem  the sample events were not all delivered") !=
+        std::string::npos);
+  CHECK(listener.WaitFor(4).size() == 4);
+}
+
 TEST_CASE("webhook: Slack/Mattermost body, no secret no signature",
           "[webhook]") {
   Listener listener(0);
   auto notifier = Webhook({{"urls", listener.url()}, {"format", "slack"}});
   REQUIRE(notifier->Notify(kEvent).ok());
+  CHECK(notifier->Flush(10000).ok());  // Delivered, with a 2xx answer.
   std::vector<HttpRequest> got = listener.WaitFor(1);
   REQUIRE(got.size() == 1);
   CHECK(got[0].body ==
