@@ -3,7 +3,8 @@
 #
 # Import benchmark, run by hand (never a test): builds a Release okrd in
 # build-bench, writes a 200,000-row x 8-column OKRs workbook, and times on
-# this machine, in one run, the median of REPS repetitions of:
+# this machine, in one run, the median of REPS rounds (each tool once per
+# round, alternating) of:
 #   floor      unzip -p FILE > /dev/null            (inflating every part)
 #   reader     okr_bench_read_xlsx FILE --reader    (ReadXlsx into a counting sink)
 #   read+map   okr_bench_read_xlsx FILE --import    (ImportFile: reader + mapper)
@@ -17,8 +18,8 @@
 # peer >= 5x slower than okrd.
 #
 # Usage: bench/import_bench.sh
-# Environment: ROWS (200000), REPS (3), OKRD_REPS (REPS; the full okrd
-# import is slow today, see docs/benchmarks.md), JOBS (ninja -j, 1),
+# Environment: ROWS (200000), REPS (3), OKRD_REPS (REPS; okrd import only
+# in the first OKRD_REPS rounds), JOBS (ninja -j, 1),
 # BUILD_DIR (build-bench), WORK_DIR (/tmp/okrd-bench), SHEETJS_DIR
 # (/tmp/sheetjs), SKIP_BUILD=1 to reuse the build as it is, and OKRD,
 # MAKE_XLSX, READ_XLSX to time other builds of the three programs.
@@ -104,22 +105,20 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
 fi
 
 # --- measuring ---------------------------------------------------------------
-# measure NAME CMD...: runs CMD REPS times (stdout to WORK_DIR/NAME.out,
-# stderr to NAME.err), records "seconds KB" per run in WORK_DIR/NAME.times.
-# A failing run aborts the benchmark: timing an error would be meaningless.
+# measure NAME CMD...: runs CMD once (stdout to WORK_DIR/NAME.out, stderr
+# to NAME.err) and appends "seconds KB" to WORK_DIR/NAME.times. The rounds
+# below run every tool once per round, alternating, so a change of machine
+# load (the machine may be shared) hits all of them alike. A failing run
+# aborts the benchmark: timing an error would be meaningless.
 measure() {
   local name=$1; shift
-  local reps=${MEASURE_REPS:-$REPS}
-  : >"$WORK_DIR/$name.times"
-  for ((i = 1; i <= reps; i++)); do
-    rm -f "$WORK_DIR/bench.db" "$WORK_DIR/bench.db-wal" "$WORK_DIR/bench.db-shm"
-    if ! $TIME -o "$WORK_DIR/$name.t" -f "%e s %M KB" "$@" \
-        >"$WORK_DIR/$name.out" 2>"$WORK_DIR/$name.err"; then
-      say "$name failed:"; tail -5 "$WORK_DIR/$name.err" >&2; exit 1
-    fi
-    tail -1 "$WORK_DIR/$name.t" >>"$WORK_DIR/$name.times"
-    say "$name run $i: $(tail -1 "$WORK_DIR/$name.t")"
-  done
+  rm -f "$WORK_DIR/bench.db" "$WORK_DIR/bench.db-wal" "$WORK_DIR/bench.db-shm"
+  if ! $TIME -o "$WORK_DIR/$name.t" -f "%e s %M KB" "$@" \
+      >"$WORK_DIR/$name.out" 2>"$WORK_DIR/$name.err"; then
+    say "$name failed:"; tail -5 "$WORK_DIR/$name.err" >&2; exit 1
+  fi
+  tail -1 "$WORK_DIR/$name.t" >>"$WORK_DIR/$name.times"
+  say "$name: $(tail -1 "$WORK_DIR/$name.t")"
 }
 # median_of NAME FIELD(1 = seconds, 3 = KB)
 median_of() {
@@ -132,14 +131,23 @@ range_of() {
 
 say "load before: $(uptime)"
 LOAD_BEFORE=$(uptime)
-measure floor sh -c 'exec unzip -p "$0" >/dev/null' "$FILE"
-measure reader "$READ_XLSX" "$FILE" --reader
-measure readmap "$READ_XLSX" "$FILE" --import
-MEASURE_REPS=$OKRD_REPS measure okrd "$OKRD" --db "$WORK_DIR/bench.db" import "$FILE" --dry-run
 NAMES=(floor reader readmap okrd)
-if ((HAVE_OPENPYXL)); then measure openpyxl $PY "$WORK_DIR/openpyxl_read.py" "$FILE"; NAMES+=(openpyxl); fi
-if ((HAVE_XLSX2CSV)); then measure xlsx2csv sh -c 'exec xlsx2csv "$0" >/dev/null' "$FILE"; NAMES+=(xlsx2csv); fi
-if ((HAVE_SHEETJS)); then measure sheetjs node "$WORK_DIR/sheetjs_read.js" "$SHEETJS_DIR" "$FILE"; NAMES+=(sheetjs); fi
+((HAVE_OPENPYXL)) && NAMES+=(openpyxl)
+((HAVE_XLSX2CSV)) && NAMES+=(xlsx2csv)
+((HAVE_SHEETJS)) && NAMES+=(sheetjs)
+for n in "${NAMES[@]}"; do : >"$WORK_DIR/$n.times"; done
+for ((round = 1; round <= REPS; round++)); do
+  say "round $round of $REPS"
+  measure floor sh -c 'exec unzip -p "$0" >/dev/null' "$FILE"
+  measure reader "$READ_XLSX" "$FILE" --reader
+  measure readmap "$READ_XLSX" "$FILE" --import
+  if ((round <= OKRD_REPS)); then
+    measure okrd "$OKRD" --db "$WORK_DIR/bench.db" import "$FILE" --dry-run
+  fi
+  if ((HAVE_OPENPYXL)); then measure openpyxl $PY "$WORK_DIR/openpyxl_read.py" "$FILE"; fi
+  if ((HAVE_XLSX2CSV)); then measure xlsx2csv sh -c 'exec xlsx2csv "$0" >/dev/null' "$FILE"; fi
+  if ((HAVE_SHEETJS)); then measure sheetjs node "$WORK_DIR/sheetjs_read.js" "$SHEETJS_DIR" "$FILE"; fi
+done
 LOAD_AFTER=$(uptime)
 
 # --- report ------------------------------------------------------------------

@@ -10,6 +10,8 @@
 #ifndef OKR_IMPORTERS_IMPORT_FILE_H_
 #define OKR_IMPORTERS_IMPORT_FILE_H_
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -32,6 +34,10 @@ struct FileImportOptions {
   std::optional<char> delimiter;         // CSV only.
   DateOrder date_order = DateOrder::kUnset;
   Date today;
+  // Told how far the reader is through each spreadsheet input (see
+  // RowSink::Progress: bytes done of total); may be empty. Not for XML,
+  // which is parsed whole.
+  std::function<void(int64_t done, int64_t total)> progress;
 };
 
 // What a file said, with every problem found in it. Diagnostics are

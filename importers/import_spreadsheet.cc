@@ -14,18 +14,42 @@
 namespace okr {
 namespace {
 
+// Passes rows on to the mapper and progress to FileImportOptions::progress.
+class ProgressSink : public RowSink {
+ public:
+  ProgressSink(RowSink* to, const FileImportOptions& options)
+      : to_(to), options_(options) {}
+  Status BeginSheet(const SheetInfo& sheet) override {
+    return to_->BeginSheet(sheet);
+  }
+  Status Row(int64_t row, const std::vector<Cell>& cells) override {
+    return to_->Row(row, cells);
+  }
+  Status EndSheet() override { return to_->EndSheet(); }
+  void Progress(int64_t done, int64_t total) override {
+    options_.progress(done, total);
+  }
+
+ private:
+  RowSink* to_;
+  const FileImportOptions& options_;
+};
+
 Status ReadInto(std::string_view bytes, const std::string& name,
                 FileFormat format, const FileImportOptions& options,
                 const Limits& limits, WorkbookMapper* mapper) {
+  ProgressSink with_progress(mapper, options);
+  RowSink* sink = options.progress ? static_cast<RowSink*>(&with_progress)
+                                   : static_cast<RowSink*>(mapper);
   switch (format) {
     case FileFormat::kXlsx:
-      return ReadXlsx(bytes, {.file_name = name}, limits, mapper);
+      return ReadXlsx(bytes, {.file_name = name}, limits, sink);
     case FileFormat::kOds:
-      return ReadOds(bytes, {.file_name = name}, limits, mapper);
+      return ReadOds(bytes, {.file_name = name}, limits, sink);
     case FileFormat::kCsv: {
       CsvInfo info;
       Status s = ReadCsv(bytes, {.file_name = name, .delimiter = options.delimiter},
-                         limits, mapper, &info);
+                         limits, sink, &info);
       // Mapping happens in Finish(), so the sniffed delimiter can still say
       // how to read "1.234,5".
       mapper->SetDecimalComma(DecimalCommaForDelimiter(info.delimiter));

@@ -65,6 +65,8 @@ int64_t ParseRow(std::string_view digits) {
 
 RowSink::~RowSink() = default;
 
+void RowSink::Progress(int64_t, int64_t) {}
+
 std::string_view CellTypeName(CellType type) {
   switch (type) {
     case CellType::kEmpty:

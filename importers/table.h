@@ -88,6 +88,12 @@ class RowSink {
   virtual Status Row(int64_t row, const std::vector<Cell>& cells) = 0;
 
   virtual Status EndSheet() = 0;
+
+  // How far the reader is through its input: `done` of `total` (bytes of
+  // the text, or of the zip parts it inflates; done may pass total when a
+  // file under-declares). Called now and then (every few thousand rows or
+  // fields), between rows, for a progress display. The default ignores it.
+  virtual void Progress(int64_t done, int64_t total);
 };
 
 // Excel's widest sheet: column XFD.

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/plugin_setup.h"
 #include "cli/import_planner.h"
+#include "cli/progress_bar.h"
 #include "cli/store_access.h"
 #include "core/analytics/lint_rules.h"
 #include "core/base/limits.h"
@@ -117,9 +118,17 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
   FileImport all;
   for (const std::string& file : files) {
     const auto* plugin = PluginImporterFor(registry, file, flags);
-    OKR_ASSIGN_OR_RETURN(FileImport one,
-                         plugin ? ImportWithPlugin(*plugin->item, file, options)
-                                : ImportFile(file, options, Limits()));
+    ProgressBar bar(env.err, "reading " + file,
+                    plugin == nullptr && ShouldShowProgress(env.err, file));
+    FileImportOptions file_options = options;
+    file_options.progress = [&bar](int64_t done, int64_t total) {
+      bar.Update(done, total);
+    };
+    Result<FileImport> read =
+        plugin ? ImportWithPlugin(*plugin->item, file, options)
+               : ImportFile(file, file_options, env.config.limits);
+    bar.Clear();
+    OKR_ASSIGN_OR_RETURN(FileImport one, std::move(read));
     for (const std::string& w : one.warnings) std::fprintf(env.err, "%s\n", w.c_str());
     for (const std::string& e : one.errors) std::fprintf(env.err, "%s\n", e.c_str());
     all.errors.insert(all.errors.end(), one.errors.begin(), one.errors.end());
@@ -166,9 +175,8 @@ void PrintSummary(const ImportPlan& plan, bool dry_run, std::FILE* out) {
 
 // Lint findings, advisory: printed after the summary, never a reason to
 // refuse the import.
-void PrintLint(const FileImport& file, const Organisation& stored,
-               const CliEnv& env) {
-  for (const Finding& f : LintImportedFile(file, stored, env.config.lint)) {
+void PrintLint(const std::vector<Finding>& findings, const CliEnv& env) {
+  for (const Finding& f : findings) {
     std::fprintf(env.err, "%s\n", FormatFinding(f).c_str());
   }
 }
@@ -203,14 +211,23 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   }
   OKR_ASSIGN_OR_RETURN(Organisation stored, store->Load());
   AddConfidenceCheckIns(stored, file.kr_confidence, env.clock->Now(), &file.org);
-  PlanOptions plan_options{.prune = flags.Has("prune"),
-                           .now = env.clock->Now(),
-                           .derived_objective_keys = file.derived_objective_keys,
-                           .derived_kr_keys = file.derived_kr_keys,
-                           .derived_units = file.derived_units,
-                           .derived_cycles = file.derived_cycles,
-                           .normalise_title = NormaliseTitle};
-  Result<ImportPlan> plan = PlanImport(stored, file.org, plan_options);
+  // Linted before planning, so the file's organisation, keys and cell
+  // locations can move into the plan instead of being copied (they are most
+  // of the memory of a large import).
+  const std::vector<Finding> findings =
+      LintImportedFile(file, stored, env.config.lint);
+  file.where.clear();
+  file.kr_confidence.clear();
+  PlanOptions plan_options{
+      .prune = flags.Has("prune"),
+      .now = env.clock->Now(),
+      .derived_objective_keys = std::move(file.derived_objective_keys),
+      .derived_kr_keys = std::move(file.derived_kr_keys),
+      .derived_units = std::move(file.derived_units),
+      .derived_cycles = std::move(file.derived_cycles),
+      .normalise_title = NormaliseTitle};
+  Result<ImportPlan> plan =
+      PlanImport(stored, std::move(file.org), plan_options);
   if (!plan.ok()) return ReportPlanErrors(plan.status(), env.err);
   const bool dry_run = flags.Has("dry-run");
   if (!dry_run && plan->HasChanges()) {
@@ -218,7 +235,7 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   }
   PrintSummary(*plan, dry_run, env.out);
   std::fflush(env.out);
-  PrintLint(file, stored, env);
+  PrintLint(findings, env);
   return Status::Ok();
 }
 
@@ -238,7 +255,9 @@ Command MakeImportCommand() {
           "else by cycle, owner and title. Items missing from the files "
           "stay\nunless --prune. Check-in history is never lost; current "
           "values an import changes are\nrecorded as check-ins. Problems are "
-          "printed as file:sheet!cell: error: ... lines.",
+          "printed as file:sheet!cell: error: ... lines.\nWhile a file of "
+          "4 MB or more is read, a progress bar is drawn on stderr if it is "
+          "a terminal.",
       .flags = {{"dry-run", false, "show the changes, write nothing"},
                 {"prune", false, "remove items the files no longer list"},
                 {"format", true, "xlsx, ods, csv, xml or a plugin's (default: detect)",

@@ -126,11 +126,11 @@ void Rekey(const Organisation& stored, Organisation* in, const PlanOptions& o) {
                TargetKind::kKeyResult, in);
 }
 
-std::string KeyOf(const Unit& u) { return u.key; }
-std::string KeyOf(const Person& p) { return p.email; }
-std::string KeyOf(const Cycle& c) { return c.name; }
-std::string KeyOf(const Objective& o) { return o.key; }
-std::string KeyOf(const KeyResult& k) { return k.key; }
+const std::string& KeyOf(const Unit& u) { return u.key; }
+const std::string& KeyOf(const Person& p) { return p.email; }
+const std::string& KeyOf(const Cycle& c) { return c.name; }
+const std::string& KeyOf(const Objective& o) { return o.key; }
+const std::string& KeyOf(const KeyResult& k) { return k.key; }
 
 std::string Describe(const Unit& u) { return u.name; }
 std::string Describe(const Person& p) { return p.name; }
@@ -155,17 +155,23 @@ std::string DescribeChange(const KeyResult& a, const KeyResult& b) {
   return "changed";
 }
 
-// Merges one kind of item. `prunable(stored_item)` says whether a stored item
-// the file does not mention goes away.
+// Merges one kind of item, moving the incoming items into the result (the
+// caller's `incoming` is left with moved-from items). `prunable(stored_item)`
+// says whether a stored item the file does not mention goes away. Linear
+// (hashed keys); the first incoming item with a key wins.
 template <typename T, typename Prunable>
-std::vector<T> MergeKind(const std::vector<T>& stored,
-                         const std::vector<T>& incoming, const char* kind,
-                         Prunable prunable, ImportPlan* plan) {
-  std::map<std::string, const T*> in_by_key;
-  for (const T& i : incoming) in_by_key.emplace(KeyOf(i), &i);
+std::vector<T> MergeKind(const std::vector<T>& stored, std::vector<T>& incoming,
+                         const char* kind, Prunable prunable,
+                         ImportPlan* plan) {
+  std::unordered_map<std::string_view, size_t> in_by_key;
+  in_by_key.reserve(incoming.size());
+  for (size_t i = 0; i < incoming.size(); ++i) {
+    in_by_key.emplace(KeyOf(incoming[i]), i);
+  }
+  std::vector<bool> taken(incoming.size());
   ChangeCounts& counts = plan->counts[kind];
   std::vector<T> out;
-  std::set<std::string> seen;
+  out.reserve(stored.size() + incoming.size());
   for (const T& s : stored) {
     auto it = in_by_key.find(KeyOf(s));
     if (it == in_by_key.end()) {
@@ -177,20 +183,25 @@ std::vector<T> MergeKind(const std::vector<T>& stored,
       }
       continue;
     }
-    seen.insert(KeyOf(s));
-    out.push_back(*it->second);
-    if (*it->second == s) {
+    T& in = incoming[it->second];
+    if (in == s) {
       ++counts.unchanged;
     } else {
-      plan->changes.push_back({'~', kind, KeyOf(s), DescribeChange(s, *it->second)});
+      plan->changes.push_back({'~', kind, KeyOf(s), DescribeChange(s, in)});
       ++counts.changed;
     }
+    taken[it->second] = true;
+    in_by_key.erase(it);  // Its view would dangle after the move.
+    out.push_back(std::move(in));
   }
-  for (const T& i : incoming) {
-    if (!seen.insert(KeyOf(i)).second) continue;
-    out.push_back(i);
-    plan->changes.push_back({'+', kind, KeyOf(i), Describe(i)});
+  for (size_t i = 0; i < incoming.size(); ++i) {
+    if (taken[i]) continue;
+    auto it = in_by_key.find(KeyOf(incoming[i]));
+    if (it == in_by_key.end() || it->second != i) continue;  // A duplicate.
+    in_by_key.erase(it);
+    plan->changes.push_back({'+', kind, KeyOf(incoming[i]), Describe(incoming[i])});
     ++counts.added;
+    out.push_back(std::move(incoming[i]));
   }
   return out;
 }
@@ -224,16 +235,17 @@ std::string CheckInIdentity(const CheckIn& c) {
 }
 
 // Incoming check-ins not stored yet. Linear: identities are hashed.
+// Moves them out of `incoming`.
 std::vector<CheckIn> NewCheckIns(const std::vector<CheckIn>& stored,
-                                 const std::vector<CheckIn>& incoming) {
+                                 std::vector<CheckIn>& incoming) {
   std::unordered_set<std::string> seen;
+  seen.reserve(stored.size() + incoming.size());
   for (const CheckIn& s : stored) seen.insert(CheckInIdentity(s));
   std::vector<CheckIn> out;
-  for (const CheckIn& c : incoming) {
+  for (CheckIn& c : incoming) {
     if (!seen.insert(CheckInIdentity(c)).second) continue;
-    CheckIn copy = c;
-    copy.id = 0;
-    out.push_back(copy);
+    out.push_back(std::move(c));
+    out.back().id = 0;
   }
   return out;
 }
@@ -291,27 +303,29 @@ bool Lists(const std::vector<T>& items, const std::set<std::string>& derived) {
                      [&](const T& i) { return !derived.count(KeyOf(i)); });
 }
 
-void MergeItems(const Organisation& stored, const Organisation& in,
+// Moves the incoming items into plan->merged (see MergeKind).
+void MergeItems(const Organisation& stored, Organisation& in,
                 const PlanOptions& options, ImportPlan* plan) {
   const bool prune = options.prune;
   Organisation& m = plan->merged;
   const bool lists_units = Lists(in.units, options.derived_units);
   const bool lists_cycles = Lists(in.cycles, options.derived_cycles);
+  const bool lists_people = !in.people.empty();
   m.units = MergeKind(stored.units, in.units, "unit", [&](const Unit&) {
     return prune && lists_units;
   }, plan);
   m.people = MergeKind(stored.people, in.people, "person", [&](const Person&) {
-    return prune && !in.people.empty();
+    return prune && lists_people;
   }, plan);
   m.cycles = MergeKind(stored.cycles, in.cycles, "cycle", [&](const Cycle&) {
     return prune && lists_cycles;
   }, plan);
   const std::set<std::string> file_cycles = CyclesOf(in.objectives);
+  const std::set<std::string> file_objectives = KeysOf(in.objectives);
   m.objectives = MergeKind(stored.objectives, in.objectives, "objective",
                            [&](const Objective& o) {
                              return prune && file_cycles.count(o.cycle) > 0;
                            }, plan);
-  const std::set<std::string> file_objectives = KeysOf(in.objectives);
   const std::set<std::string> kept_objectives = KeysOf(m.objectives);
   m.key_results = MergeKind(stored.key_results, in.key_results, "key result",
                             [&](const KeyResult& k) {

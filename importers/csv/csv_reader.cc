@@ -10,6 +10,7 @@
 #include "importers/csv/csv_sniffer.h"
 #include "importers/csv/csv_tokenizer.h"
 #include "importers/csv/text_position.h"
+#include "importers/deadline.h"
 
 namespace okr {
 namespace {
@@ -141,13 +142,15 @@ RecordSeparator MostFrequent(const CsvInfo& info) {
 class RecordReader {
  public:
   RecordReader(std::string_view text, TextPos start, const CsvOptions& options,
-               const Limits& limits, RowSink* sink, CsvInfo* info)
+               const Limits& limits, const ImportDeadline& deadline,
+               RowSink* sink, CsvInfo* info)
       : tokenizer_(text, {.delimiter = info->delimiter,
                           .max_cell_bytes = limits.max_cell_bytes,
                           .file_name = options.file_name,
                           .start = start}),
         options_(options),
         limits_(limits),
+        deadline_(deadline),
         sink_(sink),
         info_(info) {}
 
@@ -165,11 +168,13 @@ class RecordReader {
   CsvTokenizer tokenizer_;
   const CsvOptions& options_;
   const Limits& limits_;
+  const ImportDeadline& deadline_;
   RowSink* sink_;
   CsvInfo* info_;
   std::vector<Cell> cells_;  // The current record's cells so far.
   TextPos record_start_;
   int64_t cells_total_ = 0;
+  int64_t fields_total_ = 0;  // For asking the deadline now and then.
 };
 
 Status RecordReader::Run(const std::string& sheet_name) {
@@ -188,6 +193,11 @@ Status RecordReader::ReadRecords() {
   CsvField field;
   while (!tokenizer_.Done()) {
     OKR_RETURN_IF_ERROR(tokenizer_.Next(&field));
+    if ((fields_total_++ & 4095) == 0) {
+      if (deadline_.Passed()) return Exhausted(field.start, deadline_.Message());
+      sink_->Progress(static_cast<int64_t>(tokenizer_.position()),
+                      static_cast<int64_t>(tokenizer_.size()));
+    }
     OKR_RETURN_IF_ERROR(AddField(field));
     if (field.ends_record()) OKR_RETURN_IF_ERROR(EndRecord(field));
   }
@@ -259,6 +269,7 @@ Status ReadCsv(std::string_view bytes, const CsvOptions& options,
   CsvInfo local;
   CsvInfo* out = info != nullptr ? info : &local;
   *out = CsvInfo{};
+  const ImportDeadline deadline(limits);
   OKR_RETURN_IF_ERROR(CheckInput(bytes, options, limits));
   OKR_ASSIGN_OR_RETURN(const DecodedText decoded,
                        DecodeText(bytes, options.file_name));
@@ -273,7 +284,7 @@ Status ReadCsv(std::string_view bytes, const CsvOptions& options,
   CountLineEnd(sep.end, out);
   out->ends_with_newline = sep.end != RecordSeparator::kNone;
   const TextPos start = PositionAt(text, sep.length);
-  RecordReader reader(body, start, options, limits, sink, out);
+  RecordReader reader(body, start, options, limits, deadline, sink, out);
   return reader.Run(options.sheet_name.empty() ? CsvSheetName(options.file_name)
                                                : options.sheet_name);
 }

@@ -30,7 +30,9 @@
 //     before decoding), max_cell_bytes (bytes of the UTF-8 value),
 //     max_columns (a non-empty field beyond it; empty fields beyond it are
 //     ignored), max_rows (rows passed to the sink), max_cells (non-empty
-//     cells);
+//     cells),
+//     deadline_ms (wall clock since ReadCsv began, sink time included; asked
+//     at the first field and every 4096 fields, see importers/deadline.h);
 //   - a non-OK Status from the sink, returned unchanged.
 // Decoding errors come before BeginSheet. After any error EndSheet is not
 // called, so the sink must drop what it has.

@@ -69,6 +69,10 @@ class CsvTokenizer {
 
   const LineEndCounts& line_ends() const { return line_ends_; }
 
+  // Bytes of the text consumed so far (for progress displays).
+  size_t position() const { return pos_; }
+  size_t size() const { return text_.size(); }
+
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }
   void Consume(size_t n);

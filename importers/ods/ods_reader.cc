@@ -99,8 +99,11 @@ Status ReadOds(std::string_view bytes, const OdsOptions& options,
                            ": not an OpenDocument spreadsheet: there is no "
                            "content.xml");
   }
-  RowBuilder rows(options.file_name, limits, sink,
-                  [&zip] { return zip.CheckDeadline(); });
+  const int64_t total = zip.inflated_total() + static_cast<int64_t>(content->size);
+  RowBuilder rows(options.file_name, limits, sink, [&zip, sink, total] {
+    sink->Progress(zip.inflated_total(), total);
+    return zip.CheckDeadline();
+  });
   OdsContentParser parser(&rows, sink, options.details);
   return ParseXmlPart(&zip, *content, &parser, limits);
 }

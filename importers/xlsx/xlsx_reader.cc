@@ -33,6 +33,19 @@ Status CheckInput(std::string_view bytes, const XlsxOptions& options,
   return Status::Ok();
 }
 
+// What a whole read inflates, near enough for a progress display: the
+// declared sizes of the XML parts under xl/ (sheets, shared strings,
+// styles, the workbook; a theme too, which is small).
+int64_t ProgressTotal(const ZipArchive& zip) {
+  int64_t total = 0;
+  for (const ZipArchive::Entry& e : zip.entries()) {
+    if (e.name.starts_with("xl/") && e.name.ends_with(".xml")) {
+      total += static_cast<int64_t>(e.size);
+    }
+  }
+  return total;
+}
+
 // Everything a sheet read needs, built once per file.
 class WorkbookReader {
  public:
@@ -43,7 +56,10 @@ class WorkbookReader {
         limits_(limits),
         sink_(sink),
         rows_(options.file_name, limits, sink,
-              [zip] { return zip->CheckDeadline(); }) {}
+              [zip, sink, total = ProgressTotal(*zip)] {
+                sink->Progress(zip->inflated_total(), total);
+                return zip->CheckDeadline();
+              }) {}
 
   Status Run() {
     OKR_ASSIGN_OR_RETURN(book_, ReadXlsxWorkbook(zip_, limits_));

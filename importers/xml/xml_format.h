@@ -41,7 +41,9 @@ XmlWriteResult WriteOrganisationXml(const Organisation& org,
 
 // Parses a document written by WriteOrganisationXml (or by hand after the
 // schema). InvalidArgument listing every problem found (up to 50), each with
-// its line; ResourceExhausted for a limit.
+// its line; ResourceExhausted for a limit (max_input_bytes, max_xml_depth,
+// deadline_ms: "okrs.xml: reading took longer than deadline_ms (N)", asked
+// before and after parsing and every 1024 objectives).
 Result<Organisation> ReadOrganisationXml(std::string_view bytes,
                                          const std::string& file_name,
                                          const Limits& limits);

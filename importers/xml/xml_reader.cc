@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "importers/csv/text_decoder.h"
+#include "importers/deadline.h"
 #include "importers/xml/xml_format.h"
 
 namespace okr {
@@ -368,7 +369,13 @@ Result<Organisation> ReadOrganisationXml(std::string_view bytes,
     return ResourceExhausted(file_name + ": larger than max_input_bytes (" +
                              std::to_string(limits.max_input_bytes) + ")");
   }
+  const ImportDeadline deadline(limits);
+  auto check_deadline = [&]() -> Status {
+    if (!deadline.Passed()) return Status::Ok();
+    return ResourceExhausted(file_name + ": " + deadline.Message());
+  };
   OKR_RETURN_IF_ERROR(CheckText(bytes, file_name));
+  OKR_RETURN_IF_ERROR(check_deadline());
   pugi::xml_document doc;
   const unsigned flags = pugi::parse_default | pugi::parse_doctype |
                          pugi::parse_ws_pcdata_single;
@@ -381,6 +388,7 @@ Result<Organisation> ReadOrganisationXml(std::string_view bytes,
         ": " + parsed.description());
   }
   OKR_RETURN_IF_ERROR(CheckDocument(doc, file_name, limits));
+  OKR_RETURN_IF_ERROR(check_deadline());
   Walker w(bytes, file_name);
   Organisation org;
   pugi::xml_node root = doc.document_element();
@@ -391,9 +399,12 @@ Result<Organisation> ReadOrganisationXml(std::string_view bytes,
   ReadCycles(root.child("cycles"), &w, &org);
   pugi::xml_node objectives = root.child("objectives");
   w.Only(objectives, {}, {"objective"});
+  int64_t read = 0;
   for (const pugi::xml_node& n : objectives.children("objective")) {
+    if ((++read & 1023) == 0) OKR_RETURN_IF_ERROR(check_deadline());
     ReadObjective(n, &w, &org);
   }
+  OKR_RETURN_IF_ERROR(check_deadline());
   ReadCheckIns(root.child("check-ins"), &w, &org);
   OKR_RETURN_IF_ERROR(w.Finish());
   return org;

@@ -141,5 +141,31 @@ TEST_CASE("export refuses what it cannot write", "[cli]") {
   CHECK(cycle.err == "okrd: no cycle \"1999-Q1\"\n");
 }
 
+TEST_CASE("the configured deadline stops a CSV import, database untouched",
+          "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("okrd.db");
+  REQUIRE(Okrd({"init", "--example", "--db", db}).exit_code == 0);
+  const int64_t before = Revision(db);
+  // 1 ms is the least the config takes; reading 20,000 rows takes longer,
+  // and the reader asks the clock every 4096 fields.
+  const std::string config = dir.File("okrd.conf");
+  REQUIRE(testing::WriteFile(config, "[limits]\ndeadline_ms = 1\n"));
+  const std::string csv = dir.File("plan.csv");
+  const std::string owner = "amara.okafor@halden-health.example";
+  std::string text = "Cycle,Unit,Objective,Key result,Owner,Start,Target,Current\n";
+  for (int i = 0; i < 20000; ++i) {
+    text += "2026-Q4,halden,Objective " + std::to_string(i / 4) + ",Result " +
+            std::to_string(i) + "," + owner + ",0,10,3\n";
+  }
+  REQUIRE(testing::WriteFile(csv, text));
+  ProcessResult r = Okrd({"--config", config, "--db", db, "import", csv});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.err, "plan.csv:"));
+  CHECK(Contains(r.err, ": reading took longer than deadline_ms (1)"));
+  CHECK(Revision(db) == before);
+}
+
 }  // namespace
 }  // namespace okr

@@ -387,6 +387,17 @@ TEST_CASE("max_input_bytes is checked before anything else", "[csv]") {
   CheckOk(RunCsv("abcde", Named("plan.csv"), limits));
 }
 
+TEST_CASE("deadline_ms bounds the reading, at the first field already",
+          "[csv]") {
+  Limits limits;
+  limits.deadline_ms = 0;
+  CheckError(RunCsv("sep=;\na;b\n", Named("plan.csv"), limits),
+             StatusCode::kResourceExhausted,
+             "plan.csv:2:1: reading took longer than deadline_ms (0)");
+  limits.deadline_ms = 60'000;
+  CheckOk(RunCsv(Repeat("a,b,c\n", 10'000), Named("plan.csv"), limits));
+}
+
 TEST_CASE("max_cell_bytes bounds quoted and unquoted fields", "[csv]") {
   Limits limits;
   limits.max_cell_bytes = 3;

@@ -137,6 +137,16 @@ TEST_CASE("invalid UTF-8, NUL, size and depth limits", "[xml]") {
         "okrs.xml: nesting deeper than max_xml_depth (256)");
 }
 
+TEST_CASE("deadline_ms bounds the reading", "[xml]") {
+  Limits none;
+  none.deadline_ms = 0;
+  auto late = Read(Document(""), none);
+  CHECK(late.status().code() == StatusCode::kResourceExhausted);
+  CHECK(late.status().message() ==
+        "okrs.xml: reading took longer than deadline_ms (0)");
+  CHECK(Read(Document("")).ok());
+}
+
 TEST_CASE("the export validates against the published schema", "[xml]") {
   testing::TempDir dir;
   const std::string path = dir.File("example.xml");
