@@ -240,18 +240,23 @@ TEST_CASE("person and unit pages show the next meetings but no feed link",
   auto person = client.Get("/people/katharina.vogel@halden-health.example");
   REQUIRE(person.ok());
   REQUIRE(person->status == 200);
-  // Now is Tue 24 Nov 2026; her weekly one-on-ones are next on Monday 30th,
-  // the biweekly Platform review on Monday 7 December.
+  // Now is Tue 24 Nov 2026, 11:00 in Berlin. Tomasz's one-on-one has the
+  // example's override (every other Tuesday 14:30, 45 minutes, from the
+  // cycle's first Tuesday, 29 Sep): today. The Platform review's override
+  // is Wednesdays 10:00 for 45 minutes, biweekly from 30 Sep: tomorrow.
   CHECK(std::regex_search(
       person->body,
-      std::regex("<li>Next OKR 1:1 Katharina Vogel / Tomasz Wi[^<]*: Mon 30 "
-                 "Nov 2026, \\d\\d:\\d\\d-\\d\\d:\\d\\d \\(Europe/Berlin\\)</li>")));
-  CHECK(Contains(person->body, "<li>Next Platform OKR review: Mon 7 Dec 2026, "));
+      std::regex("<li>Next OKR 1:1 Katharina Vogel / Tomasz Wi[^<]*: Tue 24 "
+                 "Nov 2026, 14:30-15:15 \\(Europe/Berlin\\)</li>")));
+  CHECK(Contains(person->body,
+                 "<li>Next Platform OKR review: Wed 25 Nov 2026, "
+                 "10:00-10:45"));
   CHECK(Contains(person->body, "`okrd feeds list`"));
   auto unit = client.Get("/units/eng-platform");
   REQUIRE(unit.ok());
   REQUIRE(unit->status == 200);
-  CHECK(Contains(unit->body, "<li>Next Platform OKR review: Mon 7 Dec 2026, "));
+  CHECK(Contains(unit->body,
+                 "<li>Next Platform OKR review: Wed 25 Nov 2026, 10:00-10:45"));
   CHECK_FALSE(Contains(unit->body, "OKR 1:1"));
   // Secret feed URLs never reach a page anyone can read.
   for (const auto* page : {&person, &unit}) {
