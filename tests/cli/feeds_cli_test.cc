@@ -149,7 +149,7 @@ TEST_CASE("feeds rotate revokes the served URL; render gives the served bytes",
   CHECK(served->headers.Get("Content-Type") == "text/calendar; charset=utf-8");
 
   ProcessResult render =
-      Okrd({"feeds", "render", "eng-platform", "--db", db, "--config", conf});
+      Okrd({"feeds", "render", "eng-mobile", "--db", db, "--config", conf});
   REQUIRE(render.exit_code == 0);
   CHECK(render.out.starts_with("BEGIN:VCALENDAR\r\n"));
   CHECK(render.out == served->body);  // Same data, same bytes.
@@ -197,9 +197,14 @@ TEST_CASE("feeds follow the config's [cadence] lengths and holidays",
           "[cli][feeds]") {
   TempDir dir;
   const std::string db = ExampleDb(dir);
-  ProcessResult plain = Okrd({"feeds", "render", "eng-platform", "--db", db});
+  // eng-mobile has no overrides (eng-platform has the example's: 45 min).
+  ProcessResult plain = Okrd({"feeds", "render", "eng-mobile", "--db", db});
   REQUIRE(plain.exit_code == 0);
   CHECK(EventLengths(plain.out) == std::set<int>{20, 30});
+  ProcessResult platform =
+      Okrd({"feeds", "render", "eng-platform", "--db", db});
+  REQUIRE(platform.exit_code == 0);
+  CHECK(EventLengths(platform.out) == std::set<int>{20, 45});
   CHECK_FALSE(Contains(plain.out, "\r\nEXDATE"));
 
   const std::string conf = dir.File("okrd.conf");
@@ -208,7 +213,7 @@ TEST_CASE("feeds follow the config's [cadence] lengths and holidays",
       "[cadence]\none_on_one_minutes = 45\nreview_minutes = 50\n"
       "holidays = 2026-12-07, 2026-12-08, 2026-12-09, 2026-12-10, 2026-12-11\n"));
   ProcessResult configured =
-      Okrd({"feeds", "render", "eng-platform", "--db", db, "--config", conf});
+      Okrd({"feeds", "render", "eng-mobile", "--db", db, "--config", conf});
   INFO(configured.err);
   REQUIRE(configured.exit_code == 0);
   CHECK(EventLengths(configured.out) == std::set<int>{45, 50});
