@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "calendar/time_zones.h"
+#include "core/model/meeting_time.h"
 
 namespace okr {
 namespace {
@@ -76,14 +77,19 @@ class Planner {
   Cadence Run() {
     std::vector<Need> needs = Needs();
     std::vector<std::optional<Slot>> placed(needs.size());
-    for (size_t i = 0; i < needs.size(); ++i) placed[i] = Fixed(needs[i]);
+    // Sticky slots first, so that an override placed next never moves
+    // anybody else's meeting (it may overlap one: a warning).
     for (size_t i = 0; i < needs.size(); ++i) {
-      if (!placed[i]) placed[i] = Sticky(needs[i]);
+      if (!IsFixed(needs[i])) placed[i] = Sticky(needs[i]);
+    }
+    for (size_t i = 0; i < needs.size(); ++i) {
+      if (IsFixed(needs[i])) placed[i] = Fixed(needs[i]);
     }
     for (size_t i = 0; i < needs.size(); ++i) {
       if (!placed[i]) placed[i] = Search(needs[i]);
     }
     Cadence out;
+    out.warnings = std::move(warnings_);
     for (const Cycle* c : cycles_) AddPhases(*c, &out);
     for (size_t i = 0; i < needs.size(); ++i) {
       if (!placed[i]) {
@@ -102,10 +108,19 @@ class Planner {
     return it == zones_.end() ? config_.default_time_zone : it->second;
   }
 
-  SlotOverride OverrideFor(const std::map<std::string, SlotOverride>& m,
-                           const std::string& key) const {
+  // The organisation's override field by field, then the config's.
+  static SlotOverride OverrideFor(const CadenceOverride& own,
+                                  const std::map<std::string, SlotOverride>& m,
+                                  const std::string& key) {
     auto it = m.find(key);
-    return it == m.end() ? SlotOverride{} : it->second;
+    if (it == m.end()) return own;
+    const SlotOverride& c = it->second;
+    return {.weekday = own.weekday ? own.weekday : c.weekday,
+            .start_minute = own.start_minute ? own.start_minute : c.start_minute,
+            .length_minutes =
+                own.length_minutes ? own.length_minutes : c.length_minutes,
+            .interval_weeks =
+                own.interval_weeks ? own.interval_weeks : c.interval_weeks};
   }
 
   std::vector<Need> Needs() const {
@@ -122,7 +137,7 @@ class Planner {
       if (members.size() < 2) continue;
       const std::string organiser =
           u.lead_email.empty() ? *members.begin() : u.lead_email;
-      SlotOverride o = OverrideFor(config_.unit_overrides, u.key);
+      SlotOverride o = OverrideFor(u.review, config_.unit_overrides, u.key);
       needs.push_back({.kind = MeetingKind::kTeamReview,
                        .slot_key = "review/" + u.key,
                        .organiser = organiser,
@@ -139,7 +154,7 @@ class Planner {
           !people_.count(p.manager_email)) {
         continue;
       }
-      SlotOverride o = OverrideFor(config_.person_overrides, p.email);
+      SlotOverride o = OverrideFor(p.one_on_one, config_.person_overrides, p.email);
       std::vector<std::string> who = {p.manager_email, p.email};
       std::sort(who.begin(), who.end());
       needs.push_back({.kind = MeetingKind::kOneOnOne,
@@ -173,11 +188,17 @@ class Planner {
     return out;
   }
 
+  bool Free(const std::string& who,
+            const std::vector<Interval>& occurrences) const {
+    for (const Interval& iv : occurrences) {
+      if (!busy_.Free(who, iv)) return false;
+    }
+    return true;
+  }
+
   bool Free(const Need& n, const std::vector<Interval>& occurrences) const {
     for (const std::string& who : n.participants) {
-      for (const Interval& iv : occurrences) {
-        if (!busy_.Free(who, iv)) return false;
-      }
+      if (!Free(who, occurrences)) return false;
     }
     return true;
   }
@@ -213,15 +234,30 @@ class Planner {
     }
   }
 
-  // A fully specified override: kept even when it overlaps.
+  static bool IsFixed(const Need& n) {
+    return n.override.weekday && n.override.start_minute;
+  }
+
+  // A fully specified override (day and time): kept as given even when it
+  // overlaps another meeting of a participant, which is reported.
   std::optional<Slot> Fixed(const Need& n) {
-    if (!n.override.weekday || !n.override.start_minute) return std::nullopt;
+    assert(IsFixed(n));
     Slot s{.weekday = std::clamp(*n.override.weekday, 0, 6),
            .start_minute = std::clamp(*n.override.start_minute, 0, 1439),
            .length_minutes = n.length,
            .interval_weeks = n.interval,
            .week_offset = 0};
-    Reserve(n, Occurrences(n, s));
+    std::vector<Interval> occ = Occurrences(n, s);
+    for (const std::string& who : n.participants) {
+      if (Free(who, occ)) continue;
+      warnings_.push_back(n.slot_key + ": the given slot (" +
+                          std::string(WeekdayName(s.weekday)) + " " +
+                          FormatClockTime(s.start_minute) + " " + n.zone +
+                          ") overlaps another meeting of " + who +
+                          "; kept as given");
+      break;
+    }
+    Reserve(n, occ);
     return s;
   }
 
@@ -330,6 +366,7 @@ class Planner {
   std::map<std::string, std::string> zones_;  // E-mail -> meeting zone.
   BusyMap busy_;
   LocalToUtc clock_;
+  std::vector<std::string> warnings_;  // Overlapping overrides.
 };
 
 }  // namespace

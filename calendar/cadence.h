@@ -8,9 +8,17 @@
 //
 // Timed meetings recur from the cycle's start to its end in the local time
 // of the organiser's zone (the manager's for a one-on-one, the team lead's
-// for a review). A slot comes, in this order, from an override in the
-// config, the stored slot of that pair or team (sticky: kept across
-// re-imports and cycles while it still fits), or a deterministic search:
+// for a review). Length and interval come from an override, else the
+// config's defaults. Overrides come from the organisation (the import:
+// Person::one_on_one of the report for a one-on-one, Unit::review for a
+// review), field by field before CadenceConfig's override maps. A slot
+// comes from the stored slot of that pair or team (sticky: kept across
+// re-imports and cycles while it still fits and agrees with the override's
+// day and time), then from an override giving both day and time (placed as
+// given even when it overlaps another meeting of a participant: the
+// organisation asked for it; the overlap is a warning, and nobody else is
+// moved for it), else a deterministic search (within the override's day or
+// time if it gives one):
 // weekdays Monday..Friday, earliest first, inside working hours in the
 // organiser's zone and, where possible, every participant's own zone,
 // never overlapping another placed meeting of any participant in any week
@@ -41,12 +49,7 @@ using Slot = StoredSlot;
 
 // Any field left empty falls back to the search (or the default length
 // and interval).
-struct SlotOverride {
-  std::optional<int> weekday;         // 0 = Monday.
-  std::optional<int> start_minute;    // Local, after midnight.
-  std::optional<int> length_minutes;
-  std::optional<int> interval_weeks;
-};
+using SlotOverride = CadenceOverride;
 
 struct CadenceConfig {
   int one_on_one_minutes = 20;
@@ -106,7 +109,9 @@ struct Meeting {
 struct Cadence {
   std::vector<Meeting> meetings;  // Phases, reviews, then one-on-ones.
   std::map<std::string, Slot> slots;  // Every slot in use, by slot key.
-  std::vector<std::string> warnings;  // Meetings that could not be placed.
+  // Meetings that could not be placed, and overrides that overlap another
+  // meeting of a participant (kept as given).
+  std::vector<std::string> warnings;
 };
 
 // Plans `cycles` (names of org.cycles) for `org`. `stored` are the slots

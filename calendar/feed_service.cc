@@ -109,6 +109,13 @@ Status FeedService::RefreshLocked() {
   next->org = std::make_shared<const okr::Organisation>(std::move(org));
   OKR_ASSIGN_OR_RETURN(auto slots, calendar_store_.LoadSlots());
   next->plan = PlanFeeds(*next->org, today, options_, slots);
+  // Overlapping overrides and unplaceable meetings, once per new plan.
+  if (!snapshot_ ||
+      snapshot_->plan.cadence.warnings != next->plan.cadence.warnings) {
+    for (const std::string& w : next->plan.cadence.warnings) {
+      LogWarn("cadence: " + w);
+    }
+  }
   OKR_ASSIGN_OR_RETURN(next->states, calendar_store_.LoadSeries());
   bool changed = next->plan.cadence.slots.size() > 0 &&
                  next->plan.cadence.slots != slots;

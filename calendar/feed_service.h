@@ -5,7 +5,9 @@
 // states (UIDs, SEQUENCE bumps) in one transaction when something changed,
 // and renders feeds. The plan is cached per (store revision, today) and
 // rendered feeds per feed id, so unchanged data costs no database write and
-// no libical work.
+// no libical work. The cadence's warnings (an override overlapping another
+// meeting, a meeting without a free slot) are logged when a new plan
+// differs in them from the last one.
 //
 // AddFeedRoutes registers GET/HEAD /feeds/{token}.ics (a secret path, so
 // access logs show the pattern): 200 text/calendar; charset=utf-8 with a

@@ -156,6 +156,10 @@ int StandardUtcOffsetMinutes(std::string_view zone);
 std::vector<Unit> MakeUnits();
 std::vector<Person> MakePeople();
 
+// Sets the example's cadence overrides on units and people already in
+// `org` (example_cadence.cc): one person's one-on-one and one team review.
+void AddCadenceOverrides(Organisation* org);
+
 // Previous and current cycle, oldest first (see example_org.h).
 std::vector<Cycle> MakeCycles(Date today);
 

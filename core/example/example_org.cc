@@ -241,6 +241,7 @@ Organisation MakeExampleOrganisation(Date today) {
   Organisation org;
   org.units = ex::MakeUnits();
   org.people = ex::MakePeople();
+  ex::AddCadenceOverrides(&org);
   org.cycles = ex::MakeCycles(today);
   const std::vector<ex::Trend> trends =
       ex::AddObjectives(org.cycles[0], org.cycles[1], &org);

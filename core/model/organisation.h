@@ -25,6 +25,25 @@ enum class Level { kCompany, kDepartment, kTeam, kIndividual };
 std::string_view LevelName(Level level);  // "company", "department", ...
 std::optional<Level> ParseLevel(std::string_view name);
 
+// A meeting rhythm given by the organisation (the import) instead of the
+// config's [cadence] defaults. Every field is optional; an empty one falls
+// back to the default (length, interval) or to the planner's search (day,
+// time). Ranges (core/model/meeting_time.h): weekday 0..6 (0 = Monday),
+// start 0..1439 minutes after local midnight in the organiser's zone,
+// length 5..240 minutes, interval 1..8 weeks.
+struct CadenceOverride {
+  std::optional<int> weekday;
+  std::optional<int> start_minute;
+  std::optional<int> length_minutes;
+  std::optional<int> interval_weeks;
+
+  bool empty() const {
+    return !weekday && !start_minute && !length_minutes && !interval_weeks;
+  }
+  friend bool operator==(const CadenceOverride&,
+                         const CadenceOverride&) = default;
+};
+
 // A node of the organisation tree. The root (no parent) is the company.
 struct Unit {
   std::string key;         // Stable, unique among units, e.g. "eng-platform".
@@ -32,6 +51,8 @@ struct Unit {
   std::string parent_key;  // Empty for the company.
   Level level = Level::kTeam;
   std::string lead_email;  // Empty when unknown.
+  // The team review of this unit (teams only; ignored for other levels).
+  CadenceOverride review;
 
   friend bool operator==(const Unit&, const Unit&) = default;
 };
@@ -42,6 +63,10 @@ struct Person {
   std::string unit_key;       // The unit the person belongs to; may be empty.
   std::string manager_email;  // Empty for the top of the tree.
   std::string time_zone;      // IANA name, e.g. "Europe/Berlin".
+  // The one-on-one of this person (as the report) with their manager; the
+  // time is in the manager's zone, as the meeting is. A manager's own row
+  // sets only the one-on-one with *their* manager, never their reports'.
+  CadenceOverride one_on_one;
 
   friend bool operator==(const Person&, const Person&) = default;
 };

@@ -7,6 +7,8 @@
 #include <set>
 #include <string_view>
 
+#include "core/model/meeting_time.h"
+
 namespace okr {
 namespace {
 
@@ -91,6 +93,9 @@ class Checker {
       if (u.level == Level::kIndividual) {
         Error("unit", u.key, "a unit cannot have the level individual");
       }
+      for (const std::string& e : CadenceOverrideErrors(u.review)) {
+        Error("unit", u.key, "review " + e);
+      }
       parent[u.key] = u.parent_key;
     }
     if (!org_.units.empty() && roots == 0) {
@@ -113,6 +118,9 @@ class Checker {
       }
       Ref("person", p.email, index_.units, "unit", p.unit_key);
       Ref("person", p.email, index_.people, "manager", p.manager_email);
+      for (const std::string& e : CadenceOverrideErrors(p.one_on_one)) {
+        Error("person", p.email, "one-on-one " + e);
+      }
       manager[p.email] = p.manager_email;
     }
     CheckTree("person", manager);

@@ -204,6 +204,30 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
 )sql";
 
+// Version 4: cadence overrides from the import (issue 4). A person's
+// one-on-one with their manager and a unit's team review: weekday (0 =
+// Monday), local start minute, length and interval; NULL = the config's
+// default (or the planner's search for day and time). Added columns do
+// not fire the revision triggers: the migration changes no data.
+constexpr std::string_view kSchemaV4 = R"sql(
+ALTER TABLE people ADD COLUMN one_on_one_weekday INTEGER
+  CHECK (one_on_one_weekday BETWEEN 0 AND 6);
+ALTER TABLE people ADD COLUMN one_on_one_start_minute INTEGER
+  CHECK (one_on_one_start_minute BETWEEN 0 AND 1439);
+ALTER TABLE people ADD COLUMN one_on_one_minutes INTEGER
+  CHECK (one_on_one_minutes BETWEEN 5 AND 240);
+ALTER TABLE people ADD COLUMN one_on_one_weeks INTEGER
+  CHECK (one_on_one_weeks BETWEEN 1 AND 8);
+ALTER TABLE units ADD COLUMN review_weekday INTEGER
+  CHECK (review_weekday BETWEEN 0 AND 6);
+ALTER TABLE units ADD COLUMN review_start_minute INTEGER
+  CHECK (review_start_minute BETWEEN 0 AND 1439);
+ALTER TABLE units ADD COLUMN review_minutes INTEGER
+  CHECK (review_minutes BETWEEN 5 AND 240);
+ALTER TABLE units ADD COLUMN review_weeks INTEGER
+  CHECK (review_weeks BETWEEN 1 AND 8);
+)sql";
+
 Status ApplyOne(Database* db, const Migration& m) {
   OKR_ASSIGN_OR_RETURN(auto txn,
                        Transaction::Begin(db, Transaction::Kind::kWrite));
@@ -225,7 +249,8 @@ Status ApplyOne(Database* db, const Migration& m) {
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> kMigrations = {{1, kSchemaV1},
                                                         {2, kSchemaV2},
-                                                        {3, kSchemaV3}};
+                                                        {3, kSchemaV3},
+                                                        {4, kSchemaV4}};
   return kMigrations;
 }
 

@@ -21,6 +21,19 @@ Date RequiredDate(const Statement& row, int col) {
   return OptionalDate(row, col).value_or(Date{});
 }
 
+std::optional<int> OptionalInt(const Statement& row, int col) {
+  if (row.ColumnIsNull(col)) return std::nullopt;
+  return static_cast<int>(row.ColumnInt(col));
+}
+
+// The four override columns starting at `col`.
+CadenceOverride OverrideAt(const Statement& row, int col) {
+  return {.weekday = OptionalInt(row, col),
+          .start_minute = OptionalInt(row, col + 1),
+          .length_minutes = OptionalInt(row, col + 2),
+          .interval_weeks = OptionalInt(row, col + 3)};
+}
+
 // Runs `sql` and calls `read(row)` for every row.
 template <typename F>
 Status ForEachRow(Database* db, std::string_view sql, F read) {
@@ -34,27 +47,30 @@ Status ForEachRow(Database* db, std::string_view sql, F read) {
 
 Status LoadUnits(Database* db, Organisation* org) {
   return ForEachRow(
-      db, "SELECT key, name, parent_key, level, lead_email FROM units "
+      db, "SELECT key, name, parent_key, level, lead_email, review_weekday, "
+          "review_start_minute, review_minutes, review_weeks FROM units "
           "ORDER BY position",
       [&](const Statement& r) {
         org->units.push_back(
             {.key = r.ColumnText(0), .name = r.ColumnText(1),
              .parent_key = r.ColumnText(2),
              .level = ParseLevel(r.ColumnText(3)).value_or(Level::kTeam),
-             .lead_email = r.ColumnText(4)});
+             .lead_email = r.ColumnText(4), .review = OverrideAt(r, 5)});
       });
 }
 
 Status LoadPeople(Database* db, Organisation* org) {
   return ForEachRow(
-      db, "SELECT email, name, unit_key, manager_email, time_zone FROM people "
-          "ORDER BY position",
+      db, "SELECT email, name, unit_key, manager_email, time_zone, "
+          "one_on_one_weekday, one_on_one_start_minute, one_on_one_minutes, "
+          "one_on_one_weeks FROM people ORDER BY position",
       [&](const Statement& r) {
         org->people.push_back({.email = r.ColumnText(0),
                                .name = r.ColumnText(1),
                                .unit_key = r.ColumnText(2),
                                .manager_email = r.ColumnText(3),
-                               .time_zone = r.ColumnText(4)});
+                               .time_zone = r.ColumnText(4),
+                               .one_on_one = OverrideAt(r, 5)});
       });
 }
 

@@ -13,16 +13,35 @@
 namespace okr {
 namespace {
 
+void BindOptional(Statement* s, int index, std::optional<int> value) {
+  if (value) {
+    s->Bind(index, int64_t{*value});
+  } else {
+    s->BindNull(index);
+  }
+}
+
+// Binds the four fields of `o` at index, index + 1, ...
+void BindOverride(Statement* s, int index, const CadenceOverride& o) {
+  BindOptional(s, index, o.weekday);
+  BindOptional(s, index + 1, o.start_minute);
+  BindOptional(s, index + 2, o.length_minutes);
+  BindOptional(s, index + 3, o.interval_weeks);
+}
+
 Status InsertUnits(Database* db, const std::vector<Unit>& units) {
   OKR_ASSIGN_OR_RETURN(
       Statement s,
       db->Prepare("INSERT INTO units (key, name, parent_key, level, "
-                  "lead_email, position) VALUES (?, ?, ?, ?, ?, ?)"));
+                  "lead_email, position, review_weekday, "
+                  "review_start_minute, review_minutes, review_weeks) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   for (size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
     s.Bind(1, u.key).Bind(2, u.name).BindTextOrNull(3, u.parent_key);
     s.Bind(4, LevelName(u.level)).BindTextOrNull(5, u.lead_email);
     s.Bind(6, static_cast<int64_t>(i));
+    BindOverride(&s, 7, u.review);
     OKR_RETURN_IF_ERROR(s.Run().WithPrefix("unit \"" + u.key + "\""));
     s.Reset();
   }
@@ -33,12 +52,15 @@ Status InsertPeople(Database* db, const std::vector<Person>& people) {
   OKR_ASSIGN_OR_RETURN(
       Statement s,
       db->Prepare("INSERT INTO people (email, name, unit_key, manager_email, "
-                  "time_zone, position) VALUES (?, ?, ?, ?, ?, ?)"));
+                  "time_zone, position, one_on_one_weekday, "
+                  "one_on_one_start_minute, one_on_one_minutes, "
+                  "one_on_one_weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   for (size_t i = 0; i < people.size(); ++i) {
     const Person& p = people[i];
     s.Bind(1, p.email).Bind(2, p.name).BindTextOrNull(3, p.unit_key);
     s.BindTextOrNull(4, p.manager_email).Bind(5, p.time_zone);
     s.Bind(6, static_cast<int64_t>(i));
+    BindOverride(&s, 7, p.one_on_one);
     OKR_RETURN_IF_ERROR(s.Run().WithPrefix("person \"" + p.email + "\""));
     s.Reset();
   }

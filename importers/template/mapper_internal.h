@@ -140,6 +140,12 @@ class MapState {
   std::set<std::string> unknown_cycles_;
 };
 
+// The override a row gives (cadence_columns.cc); blank cells stay empty. Each bad value is
+// reported at its cell and left empty.
+CadenceOverride MapCadenceOverride(const SheetTable& sheet, const SheetRow& row,
+                                   const CadenceColumns& columns,
+                                   MapState* state);
+
 // Sheet mappers, in the order WorkbookMapper::Finish calls them.
 void MapUnitSheet(const SheetTable& sheet, MapState* state);
 void MapPeopleSheet(const SheetTable& sheet, MapState* state);

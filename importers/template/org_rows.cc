@@ -63,6 +63,7 @@ void MapUnitRow(const SheetTable& sheet, const SheetRow& row, MapState* state) {
   unit.name = name.empty() ? unit.key : name;
   const std::optional<Level> level = UnitLevel(sheet, row, state);
   unit.level = level.value_or(Level::kTeam);
+  unit.review = MapCadenceOverride(sheet, row, kReviewColumns, state);
   const size_t index = state->org().units.size();
   if (!state->AddUnit(std::move(unit), location)) return;
   if (!level) state->units_without_level.push_back(index);
@@ -96,6 +97,7 @@ void MapPersonRow(const SheetTable& sheet, const SheetRow& row,
   person.email = email;
   person.name = sheet.Text(row, Column::kName);
   person.time_zone = sheet.Text(row, Column::kTimeZone);
+  person.one_on_one = MapCadenceOverride(sheet, row, kOneOnOneColumns, state);
   const std::string unit = sheet.Text(row, Column::kUnit);
   if (!unit.empty()) {
     person.unit_key = state->ResolveUnit(

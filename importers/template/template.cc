@@ -87,6 +87,19 @@ constexpr std::array kPeopleColumns = {
       "manageremail|reportsto|linemanager|supervisor|managedby", 34},
   ColumnSpec{C::kTimeZone, "Time Zone", "time zone",
       "tz|zone|ianatimezone", 20},
+  ColumnSpec{C::kOneOnOneDay, "1:1 Day", "one-on-one day",
+      "oneononeday|1on1day|oneononeweekday|11weekday|1on1weekday", 10},
+  ColumnSpec{C::kOneOnOneTime, "1:1 Time", "one-on-one time",
+      "oneononetime|1on1time|oneononestart|11start|1on1start|"
+      "oneononestarttime|11starttime", 9},
+  ColumnSpec{C::kOneOnOneLength, "1:1 Minutes", "one-on-one length",
+      "oneononeminutes|1on1minutes|11length|oneononelength|1on1length|"
+      "11duration|oneononeduration|1on1duration|11lengthminutes|"
+      "oneononelengthminutes", 11},
+  ColumnSpec{C::kOneOnOneInterval, "1:1 Every (Weeks)", "one-on-one interval",
+      "oneononeeveryweeks|1on1everyweeks|11every|oneononeevery|1on1every|"
+      "11interval|oneononeinterval|1on1interval|11weeks|oneononeweeks|"
+      "1on1weeks|11intervalweeks|oneononeintervalweeks", 16},
 };
 
 constexpr std::array kUnitColumns = {
@@ -100,6 +113,18 @@ constexpr std::array kUnitColumns = {
   ColumnSpec{C::kLevel, "Level", "level", "unitlevel|type|unittype", 12},
   ColumnSpec{C::kLead, "Lead", "lead",
       "leademail|head|manager|owner|teamlead|teamowner|unitlead", 34},
+  ColumnSpec{C::kReviewDay, "Review Day", "review day",
+      "teamreviewday|reviewweekday|teamreviewweekday", 11},
+  ColumnSpec{C::kReviewTime, "Review Time", "review time",
+      "teamreviewtime|reviewstart|teamreviewstart|reviewstarttime|"
+      "teamreviewstarttime", 11},
+  ColumnSpec{C::kReviewLength, "Review Minutes", "review length",
+      "reviewlength|teamreviewlength|teamreviewminutes|reviewduration|"
+      "teamreviewduration|reviewlengthminutes|teamreviewlengthminutes", 14},
+  ColumnSpec{C::kReviewInterval, "Review Every (Weeks)", "review interval",
+      "reviewevery|teamrevieweveryweeks|teamreviewevery|reviewinterval|"
+      "teamreviewinterval|reviewweeks|teamreviewweeks|reviewintervalweeks|"
+      "teamreviewintervalweeks", 19},
 };
 
 constexpr std::array kCycleColumns = {

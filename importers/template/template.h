@@ -81,10 +81,18 @@ enum class Column {
   kName,      // Person::name / Unit::name.
   kManager,   // Person::manager_email (e-mail or name).
   kTimeZone,  // Person::time_zone.
+  kOneOnOneDay,       // Person::one_on_one.weekday (English day name).
+  kOneOnOneTime,      // Person::one_on_one.start_minute ("HH:MM").
+  kOneOnOneLength,    // Person::one_on_one.length_minutes.
+  kOneOnOneInterval,  // Person::one_on_one.interval_weeks.
   // Units.
   kUnitKey,     // Unit::key.
   kParentUnit,  // Unit::parent_key (key or name).
   kLead,        // Unit::lead_email (e-mail or name).
+  kReviewDay,       // Unit::review.weekday.
+  kReviewTime,      // Unit::review.start_minute.
+  kReviewLength,    // Unit::review.length_minutes.
+  kReviewInterval,  // Unit::review.interval_weeks.
   // Cycles.
   kCycleStart,         // Cycle::start.
   kCycleEnd,           // Cycle::end.
@@ -103,6 +111,19 @@ enum class Column {
   kSource,            // CheckIn::source.
 };
 inline constexpr int kColumnCount = static_cast<int>(Column::kSource) + 1;
+
+// The four cadence columns (day, time, length, interval) of the People
+// sheet (the person's one-on-one with their manager) and of the Units sheet
+// (the team review).
+struct CadenceColumns {
+  Column day, time, length, interval;
+};
+inline constexpr CadenceColumns kOneOnOneColumns = {
+    Column::kOneOnOneDay, Column::kOneOnOneTime, Column::kOneOnOneLength,
+    Column::kOneOnOneInterval};
+inline constexpr CadenceColumns kReviewColumns = {
+    Column::kReviewDay, Column::kReviewTime, Column::kReviewLength,
+    Column::kReviewInterval};
 
 struct ColumnSpec {
   Column column;

@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "core/model/meeting_time.h"
 #include "core/model/progress.h"
 #include "core/model/text.h"
 #include "importers/csv/csv_writer.h"
@@ -152,6 +153,16 @@ ExportSheet OkrSheet(const Organisation& org, const Selection& s) {
   return sheet;
 }
 
+// Day and time as text ("Tuesday", "14:30": a time cell would read back as
+// a fraction of a day in some tools), length and interval as numbers.
+void SetCadence(const CadenceOverride& o, const CadenceColumns& c,
+                RowBuilder* row) {
+  if (o.weekday) row->Set(c.day, Text(std::string(WeekdayName(*o.weekday))));
+  if (o.start_minute) row->Set(c.time, Text(FormatClockTime(*o.start_minute)));
+  if (o.length_minutes) row->Set(c.length, Number(*o.length_minutes));
+  if (o.interval_weeks) row->Set(c.interval, Number(*o.interval_weeks));
+}
+
 ExportSheet PeopleSheet(const Organisation& org) {
   ExportSheet sheet = NewSheet(TemplateSheet::kPeople);
   for (const Person& p : org.people) {
@@ -161,6 +172,7 @@ ExportSheet PeopleSheet(const Organisation& org) {
         .Set(Column::kUnit, Text(p.unit_key))
         .Set(Column::kManager, Text(p.manager_email))
         .Set(Column::kTimeZone, Text(p.time_zone));
+    SetCadence(p.one_on_one, kOneOnOneColumns, &row);
     sheet.rows.push_back(row.Take());
   }
   return sheet;
@@ -175,6 +187,7 @@ ExportSheet UnitSheet(const Organisation& org) {
         .Set(Column::kParentUnit, Text(u.parent_key))
         .Set(Column::kLevel, Text(std::string(LevelName(u.level))))
         .Set(Column::kLead, Text(u.lead_email));
+    SetCadence(u.review, kReviewColumns, &row);
     sheet.rows.push_back(row.Take());
   }
   return sheet;

@@ -11,6 +11,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/model/meeting_time.h"
 #include "importers/csv/text_decoder.h"
 #include "importers/deadline.h"
 #include "importers/xml/xml_format.h"
@@ -198,27 +199,67 @@ std::optional<bool> ParseBool(std::string_view s) {
   return std::nullopt;
 }
 
+// The override in the attributes "<prefix>-day", "-time", "-minutes" and
+// "-weeks" (core/model/meeting_time.h gives the words and ranges).
+CadenceOverride ReadOverride(const pugi::xml_node& n, const std::string& prefix,
+                             Walker* w) {
+  CadenceOverride o;
+  auto word = [&](const std::string& name,
+                  std::optional<int> (*parse)(std::string_view),
+                  const char* what) {
+    const std::string text = w->Attr(n, name.c_str());
+    if (text.empty()) return std::optional<int>();
+    std::optional<int> v = parse(text);
+    if (!v) w->Error(n, name + " \"" + text + "\" is not " + what);
+    return v;
+  };
+  o.weekday = word(prefix + "-day", ParseWeekdayName, "a day of the week");
+  o.start_minute = word(prefix + "-time", ParseClockTime, "a time HH:MM");
+  auto whole = [&](const std::string& name, int lo, int hi) {
+    std::optional<double> v = w->Number(n, name.c_str());
+    if (!v) return std::optional<int>();
+    if (*v != std::floor(*v) || *v < lo || *v > hi) {
+      w->Error(n, name + " must be a whole number from " + std::to_string(lo) +
+                      " to " + std::to_string(hi));
+      return std::optional<int>();
+    }
+    return std::optional<int>(static_cast<int>(*v));
+  };
+  o.length_minutes =
+      whole(prefix + "-minutes", kMinMeetingMinutes, kMaxMeetingMinutes);
+  o.interval_weeks =
+      whole(prefix + "-weeks", kMinIntervalWeeks, kMaxIntervalWeeks);
+  return o;
+}
+
 void ReadUnits(const pugi::xml_node& list, Walker* w, Organisation* org) {
   w->Only(list, {}, {"unit"});
   for (const pugi::xml_node& n : list.children("unit")) {
-    w->Only(n, {"key", "name", "level", "parent", "lead"}, {});
+    w->Only(n, {"key", "name", "level", "parent", "lead", "review-day",
+                "review-time", "review-minutes", "review-weeks"},
+            {});
     org->units.push_back({.key = w->Attr(n, "key", true),
                           .name = w->Attr(n, "name", true),
                           .parent_key = w->Attr(n, "parent"),
                           .level = w->Enum(n, "level", ParseLevel, Level::kTeam),
-                          .lead_email = w->Attr(n, "lead")});
+                          .lead_email = w->Attr(n, "lead"),
+                          .review = ReadOverride(n, "review", w)});
   }
 }
 
 void ReadPeople(const pugi::xml_node& list, Walker* w, Organisation* org) {
   w->Only(list, {}, {"person"});
   for (const pugi::xml_node& n : list.children("person")) {
-    w->Only(n, {"email", "name", "unit", "manager", "time-zone"}, {});
+    w->Only(n, {"email", "name", "unit", "manager", "time-zone",
+                "one-on-one-day", "one-on-one-time", "one-on-one-minutes",
+                "one-on-one-weeks"},
+            {});
     org->people.push_back({.email = w->Attr(n, "email", true),
                            .name = w->Attr(n, "name"),
                            .unit_key = w->Attr(n, "unit"),
                            .manager_email = w->Attr(n, "manager"),
-                           .time_zone = w->Attr(n, "time-zone")});
+                           .time_zone = w->Attr(n, "time-zone"),
+                           .one_on_one = ReadOverride(n, "one-on-one", w)});
   }
 }
 

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <set>
 
+#include "core/model/meeting_time.h"
+#include "core/model/text.h"
 #include "importers/xml/xml_format.h"
 
 namespace okr {
@@ -80,6 +82,23 @@ class XmlOut {
   int replaced_ = 0;
 };
 
+// Day names in lowercase ("tuesday"), as the schema enumerates them.
+void WriteOverride(const std::string& prefix, const CadenceOverride& o,
+                   XmlOut* x) {
+  if (o.weekday) {
+    x->Attr(prefix + "-day", AsciiLower(WeekdayName(*o.weekday)));
+  }
+  if (o.start_minute) {
+    x->Attr(prefix + "-time", FormatClockTime(*o.start_minute));
+  }
+  if (o.length_minutes) {
+    x->Attr(prefix + "-minutes", std::to_string(*o.length_minutes));
+  }
+  if (o.interval_weeks) {
+    x->Attr(prefix + "-weeks", std::to_string(*o.interval_weeks));
+  }
+}
+
 void WriteUnits(const Organisation& org, XmlOut* x) {
   x->Raw("  <units>\n");
   for (const Unit& u : org.units) {
@@ -89,6 +108,7 @@ void WriteUnits(const Organisation& org, XmlOut* x) {
     x->Attr("level", LevelName(u.level));
     x->Attr("parent", u.parent_key);
     x->Attr("lead", u.lead_email);
+    WriteOverride("review", u.review, x);
     x->Raw("/>\n");
   }
   x->Raw("  </units>\n");
@@ -103,6 +123,7 @@ void WritePeople(const Organisation& org, XmlOut* x) {
     x->Attr("unit", p.unit_key);
     x->Attr("manager", p.manager_email);
     x->Attr("time-zone", p.time_zone);
+    WriteOverride("one-on-one", p.one_on_one, x);
     x->Raw("/>\n");
   }
   x->Raw("  </people>\n");

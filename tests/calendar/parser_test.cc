@@ -246,6 +246,41 @@ TEST_CASE("Parser: 10:00 Europe/Berlin stays 10:00 in March and October") {
   CHECK(starts.count(at({2027, 11, 1}, 9)) == 1);   // After it.
 }
 
+TEST_CASE("Parser: an imported Tuesday 14:30 biweekly 45-minute one-on-one") {
+  Organisation org = testing::DstOrganisation();
+  org.cycles.push_back(
+      {.name = "2027-Q4", .start = {2027, 10, 1}, .end = {2027, 12, 31}});
+  for (Person& p : org.people) {
+    if (p.email != "ben@acme.test") continue;
+    // Ben's row; the time is his manager's (Mia, Europe/Berlin).
+    p.one_on_one = {.weekday = 1, .start_minute = 14 * 60 + 30,
+                    .length_minutes = 45, .interval_weeks = 2};
+  }
+  const nlohmann::json feeds = CheckWithBothParsers({org, {2027, 3, 1}, {}});
+  std::set<int64_t> starts;
+  for (const auto& e : feeds.at("person:ben@acme.test").at("events")) {
+    if (e.at("summary").get<std::string>().find("1:1") == std::string::npos) {
+      continue;
+    }
+    for (const auto& o : e.at("occurrences")) {
+      CHECK(o.at(2) == "14:30");  // Local time, both sides of each change.
+      CHECK(o.at(1).get<int64_t>() - o.at(0).get<int64_t>() == 45 * 60);
+      starts.insert(o.at(0).get<int64_t>());
+    }
+  }
+  auto at = [](Date d, int hour, int minute) {
+    return d.ToUnixSeconds() + hour * 3600 + minute * 60;
+  };
+  // Every other Tuesday from the cycle's first: 7 in Q1, 7 in Q4.
+  CHECK(starts.size() == 14);
+  CHECK(starts.count(at({2027, 2, 2}, 13, 30)) == 1);    // CET.
+  CHECK(starts.count(at({2027, 3, 16}, 13, 30)) == 1);   // Before DST.
+  CHECK(starts.count(at({2027, 3, 30}, 12, 30)) == 1);   // CEST.
+  CHECK(starts.count(at({2027, 3, 23}, 12, 30)) == 0);   // Off week.
+  CHECK(starts.count(at({2027, 10, 19}, 12, 30)) == 1);  // CEST.
+  CHECK(starts.count(at({2027, 11, 2}, 13, 30)) == 1);   // CET again.
+}
+
 TEST_CASE("Parser: hostile titles parse and keep their events") {
   Organisation org = testing::DstOrganisation();
   const char* nasty[] = {

@@ -149,7 +149,7 @@ TEST_CASE("feeds rotate revokes the served URL; render gives the served bytes",
   CHECK(served->headers.Get("Content-Type") == "text/calendar; charset=utf-8");
 
   ProcessResult render =
-      Okrd({"feeds", "render", "eng-platform", "--db", db, "--config", conf});
+      Okrd({"feeds", "render", "eng-mobile", "--db", db, "--config", conf});
   REQUIRE(render.exit_code == 0);
   CHECK(render.out.starts_with("BEGIN:VCALENDAR\r\n"));
   CHECK(render.out == served->body);  // Same data, same bytes.
@@ -197,9 +197,14 @@ TEST_CASE("feeds follow the config's [cadence] lengths and holidays",
           "[cli][feeds]") {
   TempDir dir;
   const std::string db = ExampleDb(dir);
-  ProcessResult plain = Okrd({"feeds", "render", "eng-platform", "--db", db});
+  // eng-mobile has no overrides (eng-platform has the example's: 45 min).
+  ProcessResult plain = Okrd({"feeds", "render", "eng-mobile", "--db", db});
   REQUIRE(plain.exit_code == 0);
   CHECK(EventLengths(plain.out) == std::set<int>{20, 30});
+  ProcessResult platform =
+      Okrd({"feeds", "render", "eng-platform", "--db", db});
+  REQUIRE(platform.exit_code == 0);
+  CHECK(EventLengths(platform.out) == std::set<int>{20, 45});
   CHECK_FALSE(Contains(plain.out, "\r\nEXDATE"));
 
   const std::string conf = dir.File("okrd.conf");
@@ -208,7 +213,7 @@ TEST_CASE("feeds follow the config's [cadence] lengths and holidays",
       "[cadence]\none_on_one_minutes = 45\nreview_minutes = 50\n"
       "holidays = 2026-12-07, 2026-12-08, 2026-12-09, 2026-12-10, 2026-12-11\n"));
   ProcessResult configured =
-      Okrd({"feeds", "render", "eng-platform", "--db", db, "--config", conf});
+      Okrd({"feeds", "render", "eng-mobile", "--db", db, "--config", conf});
   INFO(configured.err);
   REQUIRE(configured.exit_code == 0);
   CHECK(EventLengths(configured.out) == std::set<int>{45, 50});
@@ -240,18 +245,23 @@ TEST_CASE("person and unit pages show the next meetings but no feed link",
   auto person = client.Get("/people/katharina.vogel@halden-health.example");
   REQUIRE(person.ok());
   REQUIRE(person->status == 200);
-  // Now is Tue 24 Nov 2026; her weekly one-on-ones are next on Monday 30th,
-  // the biweekly Platform review on Monday 7 December.
+  // Now is Tue 24 Nov 2026, 11:00 in Berlin. Tomasz's one-on-one has the
+  // example's override (every other Tuesday 14:30, 45 minutes, from the
+  // cycle's first Tuesday, 29 Sep): today. The Platform review's override
+  // is Wednesdays 10:00 for 45 minutes, biweekly from 30 Sep: tomorrow.
   CHECK(std::regex_search(
       person->body,
-      std::regex("<li>Next OKR 1:1 Katharina Vogel / Tomasz Wi[^<]*: Mon 30 "
-                 "Nov 2026, \\d\\d:\\d\\d-\\d\\d:\\d\\d \\(Europe/Berlin\\)</li>")));
-  CHECK(Contains(person->body, "<li>Next Platform OKR review: Mon 7 Dec 2026, "));
+      std::regex("<li>Next OKR 1:1 Katharina Vogel / Tomasz Wi[^<]*: Tue 24 "
+                 "Nov 2026, 14:30-15:15 \\(Europe/Berlin\\)</li>")));
+  CHECK(Contains(person->body,
+                 "<li>Next Platform OKR review: Wed 25 Nov 2026, "
+                 "10:00-10:45"));
   CHECK(Contains(person->body, "`okrd feeds list`"));
   auto unit = client.Get("/units/eng-platform");
   REQUIRE(unit.ok());
   REQUIRE(unit->status == 200);
-  CHECK(Contains(unit->body, "<li>Next Platform OKR review: Mon 7 Dec 2026, "));
+  CHECK(Contains(unit->body,
+                 "<li>Next Platform OKR review: Wed 25 Nov 2026, 10:00-10:45"));
   CHECK_FALSE(Contains(unit->body, "OKR 1:1"));
   // Secret feed URLs never reach a page anyone can read.
   for (const auto* page : {&person, &unit}) {

@@ -84,5 +84,70 @@ TEST_CASE("a database from a newer okrd is refused untouched", "[store]") {
   CHECK(testing::ReadFileOrEmpty(path) == before);
 }
 
+TEST_CASE("a version 3 database file migrates to 4 and keeps its data",
+          "[store]") {
+  TempDir dir;
+  const std::string path = dir.File("v3.db");
+  {
+    auto db = OpenRaw(path);
+    const std::vector<Migration> v3(SchemaMigrations().begin(),
+                                    SchemaMigrations().begin() + 3);
+    REQUIRE(Migrate(db.get(), v3).ok());
+    REQUIRE(*db->QueryInt("PRAGMA user_version") == 3);
+    REQUIRE(db->Exec("INSERT INTO units VALUES ('acme', 'Acme', NULL, "
+                     "'company', 'ana@acme.test', 0);"
+                     "INSERT INTO people VALUES ('ana@acme.test', 'Ana', "
+                     "'acme', NULL, 'Europe/Berlin', 0);"
+                     "INSERT INTO people VALUES ('ben@acme.test', 'Ben', "
+                     "'acme', 'ana@acme.test', '', 1);")
+                .ok());
+  }
+  int64_t revision_before = 0;
+  {
+    auto db = OpenRaw(path);
+    revision_before = *db->QueryInt("SELECT value FROM revision");
+  }
+  auto store = Store::Open(path, {});
+  REQUIRE(store.ok());
+  {
+    auto db = OpenRaw(path);
+    CHECK(*db->QueryInt("PRAGMA user_version") == 4);
+    CHECK(*db->QueryInt("SELECT value FROM revision") == revision_before);
+  }
+  Result<Organisation> org = (*store)->Load();
+  REQUIRE(org.ok());
+  REQUIRE(org->people.size() == 2);
+  CHECK(org->units[0].lead_email == "ana@acme.test");
+  CHECK(org->people[0].time_zone == "Europe/Berlin");
+  CHECK(org->people[1].manager_email == "ana@acme.test");
+  CHECK(org->people[1].one_on_one.empty());
+  CHECK(org->units[0].review.empty());
+
+  // The new columns store and load the overrides.
+  Organisation changed = *org;
+  changed.people[1].one_on_one = {.weekday = 1, .start_minute = 870,
+                                  .length_minutes = 45, .interval_weeks = 2};
+  changed.units[0].review = {.length_minutes = 60};
+  auto fresh = Store::Open(dir.File("v4.db"), {.create_if_missing = true});
+  REQUIRE(fresh.ok());
+  REQUIRE((*fresh)->Insert(changed).ok());
+  Result<Organisation> again = (*fresh)->Load();
+  REQUIRE(again.ok());
+  CHECK(*again == changed);
+}
+
+TEST_CASE("the schema refuses overrides out of range", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir.File("r.db"), {.create_if_missing = true});
+  REQUIRE(store.ok());
+  auto db = OpenRaw(dir.File("r.db"));
+  REQUIRE(db->Exec("INSERT INTO people (email, name, position) "
+                   "VALUES ('a@b.test', 'A', 0)").ok());
+  CHECK_FALSE(db->Exec("UPDATE people SET one_on_one_minutes = 241").ok());
+  CHECK_FALSE(db->Exec("UPDATE people SET one_on_one_weeks = 0").ok());
+  CHECK_FALSE(db->Exec("UPDATE people SET one_on_one_weekday = 7").ok());
+  CHECK(db->Exec("UPDATE people SET one_on_one_start_minute = 1439").ok());
+}
+
 }  // namespace
 }  // namespace okr

@@ -168,8 +168,18 @@ void CheckCompanionRoundTrip(const Organisation& org) {
   CHECK(second == first);
 }
 
+// The example has a one-on-one and a review override, so the round trips
+// below carry the cadence columns.
+bool HasCadenceOverrides(const Organisation& org) {
+  bool person = false, unit = false;
+  for (const Person& p : org.people) person |= !p.one_on_one.empty();
+  for (const Unit& u : org.units) unit |= !u.review.empty();
+  return person && unit;
+}
+
 TEST_CASE("CSV with companion files carries the whole organisation",
           "[round_trip]") {
+  REQUIRE(HasCadenceOverrides(MakeExampleOrganisation(kToday)));
   CheckCompanionRoundTrip(MakeExampleOrganisation(kToday));
   CheckCompanionRoundTrip(testing::SmallOrganisation());
   CHECK(CsvCompanionFileName("dir/plan.csv", TemplateSheet::kCheckIns) ==
@@ -188,6 +198,21 @@ TEST_CASE("The export's sheets have the canonical headers", "[round_trip]") {
         "\xEF\xBB\xBF"
         "Cycle,Start,End,Planning Days,Retrospective Days\r\n"
         "2027-Q1,2027-01-04,2027-03-31,14,7\r\n");
+  CHECK(TemplateSheetCsv(sheets[1]).rfind(
+            "\xEF\xBB\xBF"
+            "Email,Name,Unit,Manager,Time Zone,1:1 Day,1:1 Time,1:1 Minutes,"
+            "1:1 Every (Weeks)\r\n",
+            0) == 0);
+  CHECK(TemplateSheetCsv(sheets[2]).rfind(
+            "\xEF\xBB\xBF"
+            "Unit ID,Name,Parent,Level,Lead,Review Day,Review Time,"
+            "Review Minutes,Review Every (Weeks)\r\n",
+            0) == 0);
+  Organisation with = testing::SmallOrganisation();
+  with.people[0].one_on_one = {.weekday = 1, .start_minute = 870,
+                               .length_minutes = 45, .interval_weeks = 2};
+  const std::string people = TemplateSheetCsv(BuildTemplateSheets(with, "")[1]);
+  CHECK(people.find(",Tuesday,14:30,45,2\r\n") != std::string::npos);
   const auto& okrs = sheets[0].rows;
   REQUIRE(okrs.size() == 4);
   CHECK(okrs[0][0].text == "Cycle");
@@ -256,6 +281,7 @@ void CheckXlsxReaderRoundTrip(const Organisation& org) {
 
 TEST_CASE("XLSX export -> ReadXlsx -> map -> export is cell-identical",
           "[round_trip][xlsx]") {
+  REQUIRE(HasCadenceOverrides(MakeExampleOrganisation(kToday)));
   CheckXlsxReaderRoundTrip(testing::SmallOrganisation());
   CheckXlsxReaderRoundTrip(MakeExampleOrganisation(kToday));
 }

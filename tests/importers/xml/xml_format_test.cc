@@ -96,6 +96,50 @@ TEST_CASE("errors name the line and collect every problem", "[xml]") {
         "okrs.xml:9: target \"abc\" is not a number");
 }
 
+TEST_CASE("cadence overrides: attributes, words and ranges", "[xml]") {
+  auto good = Read(Document(
+      "  <units>\n"
+      "    <unit key=\"acme\" name=\"Acme\" level=\"company\"/>\n"
+      "    <unit key=\"core\" name=\"Core\" parent=\"acme\" "
+      "review-day=\"wednesday\" review-time=\"10:00\" "
+      "review-minutes=\"60\" review-weeks=\"3\"/>\n"
+      "  </units>\n"
+      "  <people>\n"
+      "    <person email=\"ben@acme.test\" one-on-one-day=\"TUE\" "
+      "one-on-one-time=\"14:30\" one-on-one-minutes=\"45\" "
+      "one-on-one-weeks=\"2\"/>\n"
+      "  </people>\n"));
+  INFO(good.status().message());
+  REQUIRE(good.ok());
+  CHECK(good->units[1].review ==
+        CadenceOverride{.weekday = 2, .start_minute = 600,
+                        .length_minutes = 60, .interval_weeks = 3});
+  CHECK(good->people[0].one_on_one ==
+        CadenceOverride{.weekday = 1, .start_minute = 870,
+                        .length_minutes = 45, .interval_weeks = 2});
+  // Written back with the day in lowercase, as the schema enumerates it.
+  const std::string xml = WriteOrganisationXml(*good, "").xml;
+  CHECK(xml.find("one-on-one-day=\"tuesday\" one-on-one-time=\"14:30\" "
+                 "one-on-one-minutes=\"45\" one-on-one-weeks=\"2\"") !=
+        std::string::npos);
+
+  auto bad = Read(Document(
+      "  <units>\n"
+      "    <unit key=\"acme\" name=\"Acme\" review-weeks=\"9\"/>\n"
+      "  </units>\n"
+      "  <people>\n"
+      "    <person email=\"ben@acme.test\" one-on-one-day=\"Funday\" "
+      "one-on-one-time=\"25:00\" one-on-one-minutes=\"4\"/>\n"
+      "  </people>\n"));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() ==
+        "okrs.xml:4: review-weeks must be a whole number from 1 to 8\n"
+        "okrs.xml:7: one-on-one-day \"Funday\" is not a day of the week\n"
+        "okrs.xml:7: one-on-one-time \"25:00\" is not a time HH:MM\n"
+        "okrs.xml:7: one-on-one-minutes must be a whole number from 5 to "
+        "240");
+}
+
 TEST_CASE("DOCTYPE, entities and foreign documents are refused", "[xml]") {
   const std::string laughs =
       "<?xml version=\"1.0\"?>\n<!DOCTYPE okrd [<!ENTITY a \"aaaa\">"
@@ -161,6 +205,18 @@ TEST_CASE("the export validates against the published schema", "[xml]") {
   // And the schema is not vacuous: a wrong kind is rejected.
   std::string xml = testing::ReadFileOrEmpty(path);
   xml.replace(xml.find("kind=\"increase\""), 15, "kind=\"sideways\"");
+  REQUIRE(testing::WriteFile(path, xml));
+  CHECK(testing::RunProcess({"/usr/bin/xmllint", "--noout", "--schema",
+                             OKR_SOURCE_DIR "/importers/xml/okrd.xsd", path})
+            .exit_code != 0);
+  // The example's overrides are in the export, and their ranges in the
+  // schema.
+  xml = WriteOrganisationXml(MakeExampleOrganisation({2026, 11, 24}), "").xml;
+  const size_t at = xml.find("one-on-one-minutes=\"45\"");
+  REQUIRE(at != std::string::npos);
+  CHECK(xml.find("review-day=\"wednesday\" review-time=\"10:00\"") !=
+        std::string::npos);
+  xml.replace(at, 23, "one-on-one-minutes=\"300\"");
   REQUIRE(testing::WriteFile(path, xml));
   CHECK(testing::RunProcess({"/usr/bin/xmllint", "--noout", "--schema",
                              OKR_SOURCE_DIR "/importers/xml/okrd.xsd", path})
