@@ -33,6 +33,7 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
   site.cadence = MakeCadenceProvider(feeds);
   site.private_pages = env.config.read_access == ReadAccess::kLogin;
   site.person_extension = MakeCheckInForms(store, clock, auth);
+  site.lint = env.config.lint;
   AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddCheckInApiRoutes(&router, store, clock, auth);
   AddAdminImportRoutes(&router, store, clock, auth,

@@ -34,6 +34,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/analytics/lint_rules.h"
 #include "core/base/clock.h"
 #include "core/model/organisation.h"
 #include "core/server/router.h"
@@ -86,6 +87,8 @@ struct SiteOptions {
   // Pages and JSON need a login (read_access = login): "Cache-Control:
   // private, no-cache" instead of "no-cache".
   bool private_pages = false;
+  // [lint] levels and bounds for the findings on /health.
+  LintSettings lint;
 };
 
 // Registers every route above on *router (not null).
