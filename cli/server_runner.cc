@@ -38,6 +38,7 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
   // the built-in okr.feed/1 outputs wrapping these handlers.
   HttpHandler api;
   if (registry != nullptr) site.api_handler = &api;
+  site.lint = env.config.lint;
   AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddCheckInApiRoutes(&router, store, clock, auth);
   AddAdminImportRoutes(&router, store, clock, auth,

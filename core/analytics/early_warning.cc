@@ -16,8 +16,8 @@ using CheckIns = std::vector<const CheckIn*>;
 
 double Clamp01(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0; }
 
-double Weight(const KeyResult& kr) {
-  return std::isfinite(kr.weight) ? std::max(kr.weight, 0.0) : 0.0;
+double Weight(double weight) {
+  return std::isfinite(weight) ? std::max(weight, 0.0) : 0.0;
 }
 
 // Days from the cycle start to the day of `t`.
@@ -214,29 +214,41 @@ std::vector<KrRisk> AssessRisks(const Organisation& org, const Cycle& cycle,
   return out;
 }
 
+ObjectiveRisk AssessObjectiveRisk(std::string objective_key,
+                                  const std::vector<WeightedKrRisk>& krs,
+                                  const RiskThresholds& thresholds) {
+  double at_risk = 0, all = 0;
+  for (const WeightedKrRisk& kr : krs) {
+    const double w = Weight(kr.weight);
+    all += w;
+    if (kr.at_risk) at_risk += w;
+  }
+  ObjectiveRisk r{.objective_key = std::move(objective_key)};
+  if (all > 0) {
+    r.at_risk_share = at_risk / all;
+    r.at_risk = r.at_risk_share >= thresholds.objective_share - 1e-9;
+  }
+  return r;
+}
+
 std::vector<ObjectiveRisk> AssessObjectiveRisks(
     const Organisation& org, const Cycle& cycle,
     const std::vector<KrRisk>& kr_risks, const RiskThresholds& thresholds) {
   std::map<std::string, const KrRisk*> risk_of;
   for (const KrRisk& r : kr_risks) risk_of.emplace(r.kr_key, &r);
-  std::map<std::string, std::pair<double, double>> weights;  // at risk, all
+  std::map<std::string, std::vector<WeightedKrRisk>> krs_of;
   for (const KeyResult& kr : org.key_results) {
     auto it = risk_of.find(kr.key);
     if (it == risk_of.end()) continue;
-    auto& w = weights[kr.objective_key];
-    w.second += Weight(kr);
-    if (it->second->AtRisk()) w.first += Weight(kr);
+    krs_of[kr.objective_key].push_back({kr.weight, it->second->AtRisk()});
   }
   std::vector<ObjectiveRisk> out;
   for (const Objective& o : org.objectives) {
     if (o.cycle != cycle.name) continue;
-    ObjectiveRisk r{.objective_key = o.key};
-    auto it = weights.find(o.key);
-    if (it != weights.end() && it->second.second > 0) {
-      r.at_risk_share = it->second.first / it->second.second;
-      r.at_risk = r.at_risk_share >= thresholds.objective_share - 1e-9;
-    }
-    out.push_back(std::move(r));
+    auto it = krs_of.find(o.key);
+    out.push_back(AssessObjectiveRisk(
+        o.key, it == krs_of.end() ? std::vector<WeightedKrRisk>{} : it->second,
+        thresholds));
   }
   return out;
 }

@@ -111,6 +111,17 @@ std::vector<ObjectiveRisk> AssessObjectiveRisks(
     const std::vector<KrRisk>& kr_risks,
     const RiskThresholds& thresholds = {});
 
+// The objective rule on its own, for callers that assessed the KRs one by
+// one: `krs` holds the weight (negative or not finite counts as 0) and
+// KrRisk::AtRisk() of each KR of `objective_key`.
+struct WeightedKrRisk {
+  double weight = 1;
+  bool at_risk = false;
+};
+ObjectiveRisk AssessObjectiveRisk(std::string objective_key,
+                                  const std::vector<WeightedKrRisk>& krs,
+                                  const RiskThresholds& thresholds = {});
+
 // Reference day and elapsed share as defined above.
 Date ReferenceDay(const Cycle& cycle, const Date& today);
 double ElapsedShare(const Cycle& cycle, const Date& today);

@@ -9,6 +9,7 @@
 // Stale on purpose (see ExampleCases): team clinops-network stops after
 // week 5, Vikram Nair after week 4 and Ethan Brooks after week 5, so their
 // last check-in is well over two weeks before `today`.
+// One check-in is typed as a fraction on a percent KR (kFractionTypos).
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +36,24 @@ constexpr StaleRule kStaleRules[] = {
     {"vikram.nair", 4},
     {"ethan.brooks", 5},
 };
+
+// A check-in whose value was typed as a fraction of the KR's percent unit
+// (0.66 for 66%), the week after corrected: checkin-unit-mismatch.
+struct FractionTypo {
+  std::string_view kr;
+  int week;
+};
+
+constexpr FractionTypo kFractionTypos[] = {
+    {"kr-ind-mei-lin-1-1", 5},
+};
+
+bool IsFractionTypo(const KeyResult& kr, int week) {
+  for (const FractionTypo& t : kFractionTypos) {
+    if (t.kr == kr.key && t.week == week) return true;
+  }
+  return false;
+}
 
 // Everything needed to write one KR's history.
 struct KrContext {
@@ -303,8 +322,9 @@ std::optional<double> AddHistory(const KrContext& c, Date today,
     const double t =
         static_cast<double>(DaysBetween(c.cycle->start, date) + 1) /
         (7 * kWeeksPerCycle);
-    const Sample s = SampleAt(c, week, t, pace, &x_floor, &rng);
+    Sample s = SampleAt(c, week, t, pace, &x_floor, &rng);
     if (skipped) continue;
+    if (IsFractionTypo(*c.kr, week)) s.value /= 100;
     CheckIn check_in;
     check_in.target_kind = TargetKind::kKeyResult;
     check_in.target_key = c.kr->key;

@@ -67,7 +67,8 @@ struct KrRow {
   double target = 0;
   std::string_view unit;
   double weight = 1;
-  int due_week = 0;  // 1..13: Friday of that cycle week; 0: no due date.
+  int due_week = 0;  // Friday of that cycle week (1..13 lie in the cycle);
+                     // 0: no due date.
   Trend trend = Trend::kOnTrack;
   std::string_view owner;  // User part; empty: rotate through the unit.
 
@@ -89,6 +90,9 @@ KrRow StayBelow(std::string_view title, double baseline, double limit,
 // Start 0, target 1, no unit; done when the value is 1.
 KrRow Milestone(std::string_view title);
 
+// ObjectiveRow::owner of an objective nobody owns.
+inline constexpr std::string_view kNobody = "-";
+
 inline constexpr bool kCommitted = true;
 inline constexpr bool kAspirational = false;
 
@@ -98,7 +102,8 @@ inline constexpr bool kAspirational = false;
 // previous-cycle objectives append "-prev" to it.
 struct ObjectiveRow {
   std::string_view unit;   // Owning unit; empty for an individual objective.
-  std::string_view owner;  // User part of the owner; empty: the unit lead.
+  std::string_view owner;  // User part of the owner; empty: the unit lead;
+                           // kNobody: no owner.
   std::string_view title;
   std::string_view description;
   bool committed = kCommitted;

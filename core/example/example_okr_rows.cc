@@ -112,7 +112,8 @@ void AddSalesRows(std::vector<ObjectiveRow>* rows) {
       "Grow new business in DACH and Iberia",
       "Most of this year's growth must come from clinics in Germany, "
       "Austria, Switzerland, Portugal and Spain, where our brand is known.",
-      kCommitted, "kr-halden-2-1", {}, {
+      // LOWER LEVEL: a department objective supporting a team's.
+      kCommitted, "kr-halden-2-1", {"o-clinops-network-1"}, {
     Increase("Close 1.4M EUR of new ARR", 0, 1'400'000, "EUR").Weight(2)
         .By("marcus.johnson"),
     Increase("Grow qualified pipeline from 1.1M to 3M EUR", 1'100'000,

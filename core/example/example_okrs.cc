@@ -99,8 +99,12 @@ class ObjectiveBuilder {
     o.description = std::string(row.description);
     o.level = unit ? unit->level : Level::kIndividual;
     o.unit_key = unit ? unit->key : "";
-    o.owner_email =
-        row.owner.empty() && unit ? unit->lead_email : Email(row.owner);
+    if (row.owner == kNobody) {
+      o.owner_email = "";
+    } else {
+      o.owner_email =
+          row.owner.empty() && unit ? unit->lead_email : Email(row.owner);
+    }
     o.cycle = cycle_.name;
     o.committed = row.committed;
     if (!row.parent.empty()) o.parent = ToLink(row.parent);

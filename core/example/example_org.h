@@ -48,9 +48,31 @@ struct ExampleCases {
   // with no alignment link (parent or supports) between the two.
   static constexpr std::string_view kDuplicateA = "o-sales-2";
   static constexpr std::string_view kDuplicateB = "o-cs-1";
-  // Team objective counts outside 2-3.
+  // Team objective counts outside 2-3: one, and six (above the hard limit
+  // of five, an error-level lint finding).
   static constexpr std::string_view kTeamWithOneObjective = "eng-mobile";
-  static constexpr std::string_view kTeamWithFourObjectives = "eng-platform";
+  static constexpr std::string_view kTeamWithSixObjectives = "eng-platform";
+  // A person with four individual objectives (more than three).
+  static constexpr std::string_view kPersonWithFourObjectives =
+      "mei.lin@halden-health.example";
+  // Aligned to an objective of the previous cycle (error level).
+  static constexpr std::string_view kAlignedToOtherCycle = "o-eng-platform-5";
+  // A KR with no number to reach and no unit (error level).
+  static constexpr std::string_view kKrNotMeasurable = "kr-eng-platform-5-2";
+  // A department objective that supports a team objective (error level).
+  static constexpr std::string_view kAlignedToLowerLevel = "o-sales-1";
+  // No owner; every KR weighs 0; kr-eng-platform-6-2 increases to a target
+  // below its start.
+  static constexpr std::string_view kObjectiveWithoutOwner = "o-eng-platform-6";
+  // One KR (o-ind-mei-lin-2); no description and a KR due after the cycle
+  // (o-ind-mei-lin-3); a check-in typed as a fraction of a percent.
+  static constexpr std::string_view kObjectiveWithOneKr = "o-ind-mei-lin-2";
+  static constexpr std::string_view kObjectiveWithoutDescription =
+      "o-ind-mei-lin-3";
+  static constexpr std::string_view kKrWithFractionTypo = "kr-ind-mei-lin-1-1";
+  // The same metric (app crash rate) in two branches.
+  static constexpr std::string_view kSameMetricA = "kr-eng-mobile-1-1";
+  static constexpr std::string_view kSameMetricB = "kr-cs-support-2-4";
   // A KR whose start equals its target (no movement asked for).
   static constexpr std::string_view kKrStartEqualsTarget =
       "kr-eng-platform-4-3";

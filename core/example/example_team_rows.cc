@@ -7,11 +7,24 @@
 //
 // Deliberately imperfect content, for linters (also listed in ExampleCases in
 // example_org.h):
-//  - TOO MANY: team eng-platform has four objectives (o-eng-platform-1..4).
+//  - TOO MANY: team eng-platform has six objectives (o-eng-platform-1..6),
+//    more than the hard limit of five.
 //  - TOO FEW: team eng-mobile has a single objective (o-eng-mobile-1).
 //  - NO MOVEMENT: kr-eng-platform-4-3 has start == target (100% -> 100%).
 //  - ORPHAN: o-clinops-network-2 is a team objective without a parent.
 //  - NEVER CHECKED IN: o-ind-wanjiru-kamau-1 (all KRs kSilent).
+//  - OTHER CYCLE: o-eng-platform-5 is aligned to last quarter's
+//    o-halden-prev-2; its kr-eng-platform-5-2 has no target and no unit.
+//  - NO OWNER: o-eng-platform-6, whose KRs all weigh 0 and whose
+//    kr-eng-platform-6-2 is an increase with its target below its start.
+//  - LOWER LEVEL: department objective o-sales-1 supports the team
+//    objective o-clinops-network-1.
+//  - SAME METRIC: kr-cs-support-2-4 measures the app crash rate that
+//    kr-eng-mobile-1-1 already does, in another branch.
+//  - TOO MANY PER PERSON: Mei Lin owns four individual objectives
+//    (o-ind-mei-lin-1..4); -2 has one KR, -3 no description and a KR due
+//    after the cycle; kr-ind-mei-lin-1-1 has a check-in typed as a fraction
+//    (0.66 for 66%).
 //
 // The tables are laid out by hand, so clang-format is off for them.
 
@@ -30,7 +43,7 @@ constexpr Trend kSilent = Trend::kSilent;
 // clang-format off
 
 void AddPlatformRows(std::vector<ObjectiveRow>* rows) {
-  // TOO MANY: eng-platform has four objectives.
+  // TOO MANY: eng-platform has six objectives.
   rows->push_back({"eng-platform", "",  // o-eng-platform-1
       "Make the visit API fast under peak load",
       "Latency spikes at 08:00 and 18:00 local time make clinicians wait. "
@@ -71,6 +84,29 @@ void AddPlatformRows(std::vector<ObjectiveRow>* rows) {
     Increase("Automate the 10 most frequent runbooks", 0, 10, "count"),
     // NO MOVEMENT: start == target; it should have been a stay-above KR.
     Increase("Keep runbook coverage of paging alerts at 100%", 100, 100, "%"),
+  }});
+  // OTHER CYCLE: still aligned to last quarter's audit objective.
+  rows->push_back({"eng-platform", "",  // o-eng-platform-5
+      "Close the findings left from the security audit",
+      "The auditor moved the stage 1 audit into this quarter. Close what is "
+      "still open before the auditor comes back.",
+      kCommitted, "o-halden-prev-2", {}, {
+    Decrease("Close open medium-severity findings from 23 to 5", 23, 5,
+             "count"),
+    // NOT MEASURABLE: no number to reach and no unit.
+    Increase("Improve secrets handling in CI", 0, 0, ""),
+    Milestone("Rotate every production credential").DueWeek(10),
+  }});
+  // NO OWNER, ZERO WEIGHTS, WRONG DIRECTION: a side project set up in a hurry.
+  rows->push_back({"eng-platform", kNobody,  // o-eng-platform-6
+      "Retire the legacy shared database",
+      "Three services still share the old database, and every schema change "
+      "needs three teams. Move them out.",
+      kCommitted, "o-eng-2", {}, {
+    Milestone("Move the last three services off the shared database")
+        .DueWeek(12).Weight(0),
+    Increase("Reduce flaky test failures from 120 to 40 a week", 120, 40,
+             "count").Weight(0),
   }});
 }
 
@@ -197,6 +233,9 @@ void AddSupportTeamRows(std::vector<ObjectiveRow>* rows) {
     Increase("Publish 60 help-centre articles", 0, 60, "count"),
     Milestone("Ship in-app visit diagnostics for agents").DueWeek(9)
         .Goes(kBehind),
+    // SAME METRIC as kr-eng-mobile-1-1, in another branch.
+    Decrease("Reduce the app crash rate from 1.2% to 0.5% of sessions", 1.2,
+             0.5, "%"),
   }});
   rows->push_back({"cs-onboarding", "",  // o-cs-onboarding-1
       "Make the first two weeks with us effortless",
@@ -293,6 +332,39 @@ void AddIndividualRows(std::vector<ObjectiveRow>* rows) {
         .DueWeek(10).Goes(kBehind),
     Increase("Present at 2 clinical conferences", 0, 2, "count"),
     Increase("Reach 500 clinicians with the study summary", 0, 500, "count"),
+  }});
+  // TOO MANY PER PERSON: Mei Lin owns four individual objectives.
+  rows->push_back({"", "mei.lin",  // o-ind-mei-lin-1
+      "Make the CRM the single source of truth for pipeline",
+      "Personal objective: nobody should need the pipeline spreadsheet to "
+      "know where a deal stands.",
+      kCommitted, "kr-sales-1-2", {}, {
+    // One check-in is typed as a fraction (see example_checkins.cc).
+    Increase("Raise opportunities with a next step from 55% to 90%", 55, 90,
+             "%"),
+    Milestone("Retire the pipeline spreadsheet").DueWeek(9),
+  }});
+  rows->push_back({"", "mei.lin",  // o-ind-mei-lin-2, a single KR.
+      "Automate the weekly revenue forecast",
+      "Personal objective: the Monday forecast takes me half a day by hand.",
+      kCommitted, "o-sales-1", {}, {
+    Milestone("Publish the automated forecast dashboard").DueWeek(8),
+  }});
+  rows->push_back({"", "mei.lin",  // o-ind-mei-lin-3, no description.
+      "Become a certified Salesforce administrator", "",
+      kAspirational, "o-ind-mei-lin-1", {}, {
+    Increase("Complete 40 hours of administrator training", 0, 40, "h"),
+    // Due after the cycle: the exam date is in the next quarter.
+    Milestone("Pass the Salesforce administrator exam").DueWeek(15),
+  }});
+  rows->push_back({"", "mei.lin",  // o-ind-mei-lin-4
+      "Coach the SMB team on discovery calls",
+      "Personal objective agreed with Daniel: share what works in discovery "
+      "calls across the SMB team.",
+      kCommitted, "o-sales-smb-1", {}, {
+    Increase("Shadow 30 SMB discovery calls", 0, 30, "count"),
+    Increase("Raise the discovery-call scorecard average from 2.8 to 3.5", 2.8,
+             3.5, "points"),
   }});
   // NEVER CHECKED IN: every KR stays at its start value.
   rows->push_back({"", "wanjiru.kamau",  // o-ind-wanjiru-kamau-1

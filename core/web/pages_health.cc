@@ -1,6 +1,6 @@
 // Copyright 2026 The okrd Authors.
 //
-// "/health": key results at risk, stale check-ins, objective counts,
+// "/health": objectives and key results at risk, stale check-ins, objective counts,
 // possible double work and lint findings.
 
 #include "core/web/pages.h"
@@ -77,20 +77,44 @@ Html Stale(const PageContext& ctx, const HealthView& view) {
 Html Counts(const PageContext& ctx, const HealthView& view) {
   Html h;
   h.Raw("<section aria-labelledby=\"counts\"><h2 id=\"counts\">Units with too "
-        "many or too few objectives</h2><p class=\"lede\">Two or three "
-        "objectives per unit keep focus.</p>");
+        "many or too few objectives</h2><p class=\"lede\">A few objectives "
+        "per unit keep focus.</p>");
   if (view.unit_counts.empty()) {
-    return h.Raw("<p>Every unit has two or three objectives.</p></section>");
+    return h.Raw("<p>No unit has too many or too few objectives.</p>"
+                 "</section>");
   }
   h.Raw("<ul>");
   for (const UnitCount& u : view.unit_counts) {
     h.Raw("<li>").Append(UnitLink(ctx, u.key, u.name)).Raw(": ").Int(u.count)
         .Raw(u.count == 1 ? Markup(" objective") : Markup(" objectives"))
-        .Raw(u.count > kMaxObjectivesPerUnit ? Markup(" (more than 3)")
-                                             : Markup(" (fewer than 2)"))
-        .Raw("</li>");
+        .Raw(" <span class=\"muted\">(").Text(SeverityName(u.severity))
+        .Raw(": ").Text(u.message).Raw(")</span></li>");
   }
   return h.Raw("</ul></section>");
+}
+
+Html ObjectivesAtRisk(const PageContext& ctx, const HealthView& view) {
+  Html h;
+  h.Raw("<section aria-labelledby=\"objectives-at-risk\"><h2 "
+        "id=\"objectives-at-risk\">Objectives at risk</h2>");
+  if (view.objectives_at_risk.empty()) {
+    return h.Raw("<p>No objective is at risk.</p></section>");
+  }
+  h.Raw("<p class=\"lede\">Key results at risk carry at least half of the "
+        "objective's weight.</p><div class=\"table-wrap\"><table><thead><tr>"
+        "<th scope=\"col\">Objective</th><th scope=\"col\">Owner</th>"
+        "<th scope=\"col\">Progress</th><th scope=\"col\">Weight at risk"
+        "</th></tr></thead><tbody>");
+  for (const ObjectiveView& o : view.objectives_at_risk) {
+    h.Raw("<tr><td>").Link(ObjectiveHref(o.key), o.title)
+        .Raw("<br><span class=\"muted\">").Text(o.unit_name)
+        .Raw("</span></td><td>").Append(PersonLink(ctx, o.owner))
+        .Raw("</td><td>")
+        .Text(o.progress ? FormatPercent(*o.progress) : std::string("-"))
+        .Raw("</td><td>").Text(FormatPercent(o.at_risk_share))
+        .Raw("</td></tr>");
+  }
+  return h.Raw("</tbody></table></div></section>");
 }
 
 // The objective a finding subject is about, for a link; "" for others.
@@ -156,6 +180,7 @@ Html Lint(const HealthView& view) {
 std::string RenderHealthPage(const HealthView& view, const PageContext& ctx) {
   Html main;
   main.Raw("<h1>Health of ").Text(view.cycle.name).Raw("</h1>")
+      .Append(ObjectivesAtRisk(ctx, view))
       .Append(AtRisk(ctx, view))
       .Append(Stale(ctx, view))
       .Append(Counts(ctx, view))

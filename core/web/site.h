@@ -34,6 +34,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/analytics/lint_rules.h"
 #include "core/base/clock.h"
 #include "core/model/organisation.h"
 #include "core/server/router.h"
@@ -89,6 +90,8 @@ struct SiteOptions {
   // Set: the /api/v1/ handler is stored here instead of routed, for the
   // caller to serve through the registry (cli/builtin_plugins.h).
   HttpHandler* api_handler = nullptr;
+  // [lint] levels and bounds for the findings on /health.
+  LintSettings lint;
 };
 
 // Registers every route above on *router (not null).

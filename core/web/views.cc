@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <map>
 #include <set>
+#include <string>
 
 #include "core/analytics/duplicates.h"
 #include "core/analytics/early_warning.h"
@@ -23,6 +25,11 @@ const std::vector<const Objective*> kNoObjectives;
 
 double Weight(const KeyResult& kr) {
   return std::isfinite(kr.weight) ? std::max(kr.weight, 0.0) : 0.0;
+}
+
+// "67%".
+std::string FormatShare(double share) {
+  return std::to_string(static_cast<int>(std::lround(share * 100))) + "%";
 }
 
 double ProgressAt(const KeyResult& kr, double value) {
@@ -294,11 +301,15 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
     }
   }
   if (any_trend && weights > 0) v.trend = trend / weights;
-  if (v.band && *v.band != ConfidenceBand::kOnTrack) {
-    v.risks.push_back("confidence " + std::string(ConfidenceBandName(*v.band)));
+  std::vector<WeightedKrRisk> kr_risks;
+  for (const KrView& row : v.krs) {
+    kr_risks.push_back({row.weight, !row.risks.empty()});  // Not stale.
   }
-  if (v.progress && cycle.elapsed - *v.progress > kBehindPaceMargin) {
-    v.risks.push_back("behind pace");
+  const ObjectiveRisk risk = AssessObjectiveRisk(v.key, kr_risks);
+  v.at_risk_share = risk.at_risk_share;
+  if (risk.at_risk) {
+    v.risks.push_back(FormatShare(risk.at_risk_share) +
+                      " of the key results' weight at risk");
   }
   return v;
 }
@@ -687,19 +698,49 @@ std::vector<Finding> InCycleFindings(const OrgIndex& index, const Cycle& cycle,
   return out;
 }
 
+// The units the objective-count rules flag in `findings` (of `cycle`), in
+// tree order, with their count of own objectives.
+std::vector<UnitCount> UnitCounts(const OrgIndex& index, const Cycle& cycle,
+                                  const std::vector<Finding>& findings) {
+  std::map<std::string, const Finding*> flagged;
+  for (const Finding& f : findings) {
+    if (f.rule != "objectives-per-unit" && f.rule != "objectives-per-unit-max") {
+      continue;
+    }
+    for (const std::string& s : f.subjects) {
+      if (s.rfind("unit:", 0) == 0) flagged.emplace(s.substr(5), &f);
+    }
+  }
+  std::vector<UnitCount> out;
+  for (auto [unit, depth] : UnitsInTreeOrder(index)) {
+    auto it = flagged.find(unit->key);
+    if (it == flagged.end()) continue;
+    int count = 0;
+    for (const Objective& o : index.org().objectives) {
+      count += InCycle(o, cycle) && o.level != Level::kIndividual &&
+               o.unit_key == unit->key;
+    }
+    out.push_back({unit->key, unit->name, unit->level, count, it->second->rule,
+                   it->second->level, it->second->message});
+  }
+  return out;
+}
+
 }  // namespace
 
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
-                           const Date& today) {
+                           const Date& today, const LintSettings& lint) {
   OrgIndex index(org);
   HealthView view;
   view.cycle = MakeCycleInfo(org, cycle, today);
   for (const Objective& o : org.objectives) {
     if (!InCycle(o, cycle)) continue;
-    for (const KeyResult* kr : index.KrsOf(o.key)) {
-      KrView row = internal::MakeKrView(index, *kr, view.cycle);
+    ObjectiveView ov = internal::MakeObjectiveView(index, o, view.cycle);
+    for (KrView& row : ov.krs) {
       if (!row.risks.empty()) view.krs_at_risk.push_back(std::move(row));
     }
+    ov.krs.clear();
+    if (!ov.risks.empty()) view.objectives_at_risk.push_back(std::move(ov));
   }
   if (view.cycle.reference_day >= cycle.start) {
     const LastSeen seen = CollectLastSeen(index, cycle);
@@ -718,17 +759,8 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
       }
     }
   }
-  for (auto [unit, depth] : UnitsInTreeOrder(index)) {
-    int count = 0;
-    for (const Objective& o : org.objectives) {
-      count += InCycle(o, cycle) && o.level != Level::kIndividual &&
-               o.unit_key == unit->key;
-    }
-    if (count < kMinObjectivesPerUnit || count > kMaxObjectivesPerUnit) {
-      view.unit_counts.push_back({unit->key, unit->name, unit->level, count});
-    }
-  }
-  view.lint = InCycleFindings(index, cycle, RunLint(org));
+  view.lint = InCycleFindings(index, cycle, RunLint(org, lint));
+  view.unit_counts = UnitCounts(index, cycle, view.lint);
   view.double_work = InCycleFindings(index, cycle, FindDuplicates(org));
   return view;
 }

@@ -15,17 +15,18 @@
 //    is behind the elapsed share by more than kBehindPaceMargin; a
 //    stay-above/below KR that is not met; a milestone past its due date and
 //    not done; a confidence drop of 0.2 or more since the previous one.
-//  - Objective at risk when its confidence (ObjectiveConfidence) is not on
-//    track, or its progress is behind the elapsed share by more than the
-//    margin.
+//  - Objective at risk: the early-warning objective rule
+//    (AssessObjectiveRisk): the KRs at risk (as above) carry at least half
+//    of its KRs' weight.
 //  - Trend since the last check-in: progress now minus progress with each KR
 //    moved back to the value before its latest valued check-in (weighted as
 //    objective progress is), in 0..1 units; nullopt without any history.
 //  - Stale: an owner (person) or a unit with objectives in the cycle whose
 //    latest check-in on the cycle's objectives and key results is more than
 //    kStaleAfterDays before the reference day, or who never checked in.
-//  - Objective counts: units whose own (non-individual) objectives in the
-//    cycle number more than 3 or fewer than 2.
+//  - Objective counts: the findings of the lint rules objectives-per-unit
+//    and objectives-per-unit-max for the cycle, at the configured levels
+//    and bounds (LintSettings).
 //  - Alignment: the cascade from the cycle's objectives without a parent in
 //    the cycle, children ordered as stored; objectives that have neither a
 //    parent nor supports links are flagged, as are non-company objectives
@@ -43,6 +44,7 @@
 #include <vector>
 
 #include "core/analytics/finding.h"
+#include "core/analytics/lint_rules.h"
 #include "core/base/civil_time.h"
 #include "core/model/organisation.h"
 #include "core/model/progress.h"
@@ -51,8 +53,6 @@ namespace okr::web {
 
 inline constexpr double kBehindPaceMargin = 0.25;
 inline constexpr int kStaleAfterDays = 7;
-inline constexpr int kMinObjectivesPerUnit = 2;
-inline constexpr int kMaxObjectivesPerUnit = 3;
 // The overview ("/") shows every objective in full when the cycle has at
 // most this many objectives. Above it (a large organisation) it shows the
 // company's and the departments' objectives in full and every other unit
@@ -124,6 +124,7 @@ struct ObjectiveView {
   std::optional<UnixSeconds> last_check_in;
   std::vector<KrView> krs;
   std::vector<std::string> risks;
+  double at_risk_share = 0;  // Weight share of its KRs at risk, 0..1.
 };
 
 // How a set of objectives stands: counts by confidence band, how many need
@@ -261,19 +262,24 @@ struct StaleItem {
   std::optional<UnixSeconds> last_check_in;
 };
 
+// A unit whose objective count a lint rule flags.
 struct UnitCount {
   std::string key;
   std::string name;
   Level level = Level::kTeam;
   int count = 0;
+  std::string rule;  // objectives-per-unit or objectives-per-unit-max.
+  Severity severity = Severity::kWarning;
+  std::string message;  // The rule's, with its bounds.
 };
 
 struct HealthView {
   CycleInfo cycle;
+  std::vector<ObjectiveView> objectives_at_risk;  // Without their KRs.
   std::vector<KrView> krs_at_risk;
   std::vector<StaleItem> stale;
-  std::vector<UnitCount> unit_counts;  // Outside 2..3.
-  // Lint findings (default levels) about the cycle's objectives, KRs and
+  std::vector<UnitCount> unit_counts;  // In tree order.
+  // Lint findings (configured levels) about the cycle's objectives, KRs and
   // per-cycle counts, errors first; double-work findings in the cycle.
   std::vector<Finding> lint;
   std::vector<Finding> double_work;
@@ -307,8 +313,10 @@ AlignmentView BuildAlignmentView(const Organisation& org, const Cycle& cycle,
                                  const Date& today);
 AlignmentView BuildAlignmentView(const internal::OrgIndex& index,
                                  const Cycle& cycle, const Date& today);
+// `lint`: the [lint] configuration (levels, bounds) for the lint findings
+// and the objective counts.
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
-                           const Date& today);
+                           const Date& today, const LintSettings& lint = {});
 
 // nullopt when the key is unknown. An objective is shown in its own cycle
 // (its CycleInfo); units and people in `cycle`.

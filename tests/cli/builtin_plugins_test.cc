@@ -59,8 +59,8 @@ TEST_CASE("built-in importers are registered through the C ABI",
     return out;
   };
   CHECK(carried(through_abi->org) == carried(direct->org));
-  CHECK(carried(through_abi->org).size() == 42 + 15);
-  CHECK(through_abi->org.key_results.size() == 128);
+  CHECK(carried(through_abi->org).size() == 48 + 15);
+  CHECK(through_abi->org.key_results.size() == 141);
 
   auto broken =
       registry.FindImporter("xml", "", "")
@@ -90,7 +90,7 @@ TEST_CASE("okrd serve answers the built-in JSON output", "[cli][plugins]") {
                            "import json,sys;d=json.load(sys.stdin);"
                            "print(len(d['objectives']),len(d['key_results']))"},
                           {}, r->body);
-  CHECK(parsed.out == "42 128\n");
+  CHECK(parsed.out == "48 141\n");
   server.Signal(SIGTERM);
   CHECK(server.Wait() == 0);
 }

@@ -95,9 +95,13 @@ TEST_CASE("lint on the database names keys; --duplicates adds double work",
   REQUIRE(Okrd({"init", "--example", "--db", db}).exit_code == 0);
   ProcessResult r = Okrd({"lint", "--db", db});
   INFO(r.out << r.err);
-  CHECK(r.exit_code == 0);  // The example has warnings only.
+  // The example shows the error-level rules too (docs/analytics.md).
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.err, "lint: 4 error(s)"));
   CHECK(Contains(r.out, "objective:"));
-  CHECK(Contains(r.out, ": warning: objectives-per-unit: team \"eng-platform\""));
+  CHECK(Contains(r.out, ": warning: objectives-per-unit: team \"eng-mobile\""));
+  CHECK(Contains(r.out,
+                 ": error: objectives-per-unit-max: team \"eng-platform\""));
   CHECK(!Contains(r.out, "plan.csv"));
 }
 

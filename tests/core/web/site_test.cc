@@ -33,7 +33,8 @@ constexpr UnixSeconds kExampleNow = 1795514400;  // 2026-11-24T10:00:00Z.
 // A Store holding `org`, served on a free loopback port.
 class Served {
  public:
-  Served(const Organisation& org, UnixSeconds now) : clock_(now) {
+  Served(const Organisation& org, UnixSeconds now, SiteOptions site = {})
+      : clock_(now) {
     auto store = Store::Open(dir_.File("okrd.db"), {.create_if_missing = true});
     REQUIRE(store.ok());
     store_ = std::move(store).value();
@@ -41,7 +42,7 @@ class Served {
     INFO(inserted.ToString());
     REQUIRE(inserted.ok());
     Router router;
-    AddStatusPageRoutes(&router, store_.get(), &clock_);
+    AddStatusPageRoutes(&router, store_.get(), &clock_, std::move(site));
     ServerOptions options;
     options.listen_address = "127.0.0.1:0";
     options.num_threads = 4;
@@ -155,6 +156,30 @@ TEST_CASE("Every page of the example organisation renders and is well-formed",
         std::string::npos);
   CHECK(health.body.find("OKR lint") != std::string::npos);
   CHECK(health.body.find("<code>objectives-per-unit</code>") !=
+        std::string::npos);
+}
+
+TEST_CASE("/health shows lint findings at the configured levels",
+          "[web][site]") {
+  const Date today = Date::FromUnixSeconds(kExampleNow);
+  const Organisation org = MakeExampleOrganisation(today);
+  const std::string rule = "<code>kr-start-equals-target</code>";
+  {
+    Served served(org, kExampleNow);
+    HttpClient client(served.port());
+    const ClientResponse health = Get(&client, "/health");
+    CHECK(health.body.find(rule) != std::string::npos);
+    CHECK(health.body.find("Objectives at risk") != std::string::npos);
+  }
+  SiteOptions site;
+  REQUIRE(SetLintLevel(&site.lint, "kr-start-equals-target", "off").ok());
+  REQUIRE(SetLintLevel(&site.lint, "owner-missing", "error").ok());
+  Served served(org, kExampleNow, std::move(site));
+  HttpClient client(served.port());
+  const ClientResponse health = Get(&client, "/health");
+  REQUIRE(health.status == 200);
+  CHECK(health.body.find(rule) == std::string::npos);
+  CHECK(health.body.find("<td>error</td><td><code>owner-missing</code>") !=
         std::string::npos);
 }
 
@@ -401,7 +426,7 @@ TEST_CASE("JSON API parses and matches the views", "[web][site][api]") {
   CHECK(units["units"].size() == org.units.size());
   const auto unit =
       nlohmann::json::parse(Get(&client, "/api/v1/units/eng-platform").body);
-  CHECK(unit["objectives"].size() == 4);
+  CHECK(unit["objectives"].size() == 6);
   const auto people = nlohmann::json::parse(Get(&client, "/api/v1/people").body);
   CHECK(people["people"].size() == org.people.size());
   const auto person = nlohmann::json::parse(
