@@ -43,16 +43,5 @@ TEST_CASE("the shipped example spreadsheet is the example organisation",
   CHECK(file->org.check_ins == expected.check_ins);
 }
 
-// Not a test: rewrites examples/halden-health.xlsx from the generator after
-// a change to core/example. Hidden; run it explicitly (examples/README.md):
-//   OKR_WRITE_EXAMPLE=1 okr_importers_tests "[write_example]"
-TEST_CASE("write examples/halden-health.xlsx", "[.write_example]") {
-  if (std::getenv("OKR_WRITE_EXAMPLE") == nullptr) return;
-  const Organisation org = MakeExampleOrganisation({2026, 11, 24});
-  REQUIRE(WriteTemplateXlsxFile(BuildTemplateSheets(org, ""),
-                                OKR_SOURCE_DIR "/examples/halden-health.xlsx")
-              .ok());
-}
-
 }  // namespace
 }  // namespace okr
