@@ -19,7 +19,7 @@
 # Usage: bench/feeds_bench.sh
 # Environment: PEOPLE (10000), REPS (3), BUILD_DIR (build-rel, a Release
 # build with -DOKR_BUILD_BENCH=ON -DOKR_BUILD_TESTS=OFF),
-# SKIP_BUILD=1, SKIP_A=1 or SKIP_SERVE=1 to run only part, OKRD and
+# SKIP_BUILD=1, SKIP_A=1, SKIP_SERVE=1 or SKIP_C=1 to run only part, OKRD and
 # BENCH_FEEDS to use other binaries, WORK_DIR
 # (/tmp/okrd-feeds-bench), PORT (18081), NGINX_PORT (18082), DURATION (10).
 set -euo pipefail
@@ -133,6 +133,7 @@ for k in okrd-200 nginx-200 okrd-304 nginx-304; do
   echo "RESULT b: $k median $(awk -v k=$k '$1 == k {print $2}' "$WORK_DIR/b" | median) req/s"
 done
 
+[[ "${SKIP_C:-0}" == "1" ]] && exit 0
 # (c) Uncached render: the first request for each page after a start.
 for db in example big; do
   unit=$([[ $db == example ]] && echo eng-platform || echo team-0)
