@@ -265,6 +265,13 @@ Result<int64_t> CalendarStore::ChangeCounter() {
   if (watcher_ == nullptr) {
     OKR_ASSIGN_OR_RETURN(watcher_, Database::Open(store_->path(),
                                                   Database::Mode::kReadOnly));
+    // Like the pooled readers: wait out a checkpoint instead of failing.
+    Status timeout = watcher_->Exec("PRAGMA busy_timeout = " +
+                                    std::to_string(store_->busy_timeout_ms_));
+    if (!timeout.ok()) {
+      watcher_.reset();
+      return timeout;
+    }
   }
   Result<int64_t> version = watcher_->QueryInt("PRAGMA data_version");
   if (!version.ok()) watcher_.reset();  // Reopen on the next call.
