@@ -21,9 +21,9 @@
 # scripts/install-deps.sh).
 #
 # Usage: bench/feeds_bench.sh
-# Environment: PEOPLE (10000), REPS (3), BUILD_DIR (build-bench, a
-# RelWithDebInfo build with -DOKR_BUILD_BENCH=ON -DOKR_BUILD_TESTS=OFF),
-# SKIP_BUILD=1, SKIP_A=1, SKIP_B=1 or SKIP_SERVE=1 to run only part, OKRD and
+# Environment: PEOPLE (10000), REPS (3), BUILD_DIR (build-rel, a Release
+# build with -DOKR_BUILD_BENCH=ON -DOKR_BUILD_TESTS=OFF),
+# SKIP_BUILD=1, SKIP_A=1, SKIP_B=1, SKIP_SERVE=1 or SKIP_C=1 to run only part, OKRD and
 # BENCH_FEEDS to use other binaries, WORK_DIR
 # (/tmp/okrd-feeds-bench), PORT (18081), NGINX_PORT (18082), DURATION (10).
 set -euo pipefail
@@ -31,14 +31,14 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 PEOPLE="${PEOPLE:-10000}"
 REPS="${REPS:-3}"
-BUILD_DIR="${BUILD_DIR:-build-bench}"
+BUILD_DIR="${BUILD_DIR:-build-rel}"
 WORK_DIR="${WORK_DIR:-/tmp/okrd-feeds-bench}"
 PORT="${PORT:-18081}"
 NGINX_PORT="${NGINX_PORT:-18082}"
 DURATION="${DURATION:-10}"
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DOKR_BUILD_TESTS=OFF -DOKR_BUILD_BENCH=ON >/dev/null
   ninja -C "$BUILD_DIR" -j "${JOBS:-1}" okrd okr_bench_feeds
 fi
@@ -139,6 +139,7 @@ for k in okrd-200 nginx-200 okrd-304 nginx-304; do
 done
 fi
 
+[[ "${SKIP_C:-0}" == "1" ]] && exit 0
 # (c) Uncached: "first" is the first request after a start (load, index,
 # render); "render" the first request for that URL after another URL
 # loaded the organisation (render only, nothing cached for it).

@@ -2,6 +2,8 @@
 
 #include "calendar/feed_service.h"
 
+#include <sodium.h>
+
 #include <cstdio>
 #include <cstring>
 #include <utility>
@@ -76,18 +78,14 @@ HttpResponse ServeFeed(FeedService* service, const HttpRequest& request) {
     return NotFoundResponse();
   }
   rest.remove_suffix(kFeedSuffix.size());
-  Result<std::optional<FeedId>> feed = service->FeedForToken(rest);
-  if (!feed.ok()) {
-    LogError("feed token lookup failed: " + feed.status().message());
-    return InternalErrorResponse();
-  }
-  if (!feed->has_value()) return NotFoundResponse();
-  Result<RenderedFeed> rendered = service->Render(**feed);
+  Result<std::shared_ptr<const RenderedFeed>> rendered =
+      service->RenderForToken(rest);
   if (!rendered.ok()) {
     LogError("feed rendering failed: " + rendered.status().message());
     return InternalErrorResponse();
   }
-  return FeedResponse(request, *rendered);
+  if (*rendered == nullptr) return NotFoundResponse();
+  return FeedResponse(request, **rendered);
 }
 
 }  // namespace
@@ -96,9 +94,28 @@ FeedService::FeedService(Store* store, FeedOptions options, const Clock* clock)
     : store_(store), calendar_store_(store), options_(std::move(options)),
       clock_(clock) {}
 
+Status FeedService::CheckChangesLocked() {
+  OKR_ASSIGN_OR_RETURN(int64_t changes, calendar_store_.ChangeCounter());
+  if (changes_ != changes) {
+    changes_ = changes;
+    tokens_.clear();
+    snapshot_checked_ = false;
+  }
+  return Status::Ok();
+}
+
 Status FeedService::RefreshLocked() {
-  OKR_ASSIGN_OR_RETURN(int64_t revision, store_->Revision());
+  OKR_RETURN_IF_ERROR(CheckChangesLocked());
+  return SnapshotLocked();
+}
+
+Status FeedService::SnapshotLocked() {
   const Date today = clock_->Today();
+  if (snapshot_ && snapshot_checked_ && snapshot_->today == today) {
+    return Status::Ok();
+  }
+  OKR_ASSIGN_OR_RETURN(int64_t revision, store_->Revision());
+  snapshot_checked_ = true;
   if (snapshot_ && snapshot_->revision == revision && snapshot_->today == today) {
     return Status::Ok();
   }
@@ -148,32 +165,64 @@ Result<std::vector<UpcomingMeeting>> FeedService::Upcoming(const FeedId& feed,
   return NextMeetings(*snapshot_->org, snapshot_->plan, feed, now, max);
 }
 
-Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
-  std::lock_guard<std::mutex> lock(mu_);
-  OKR_RETURN_IF_ERROR(RefreshLocked());
+std::shared_ptr<const RenderedFeed> FeedService::RenderLocked(
+    const FeedId& feed) {
   const std::string id = feed.ToString();
   auto it = snapshot_->rendered.find(id);
   if (it == snapshot_->rendered.end()) {
-    it = snapshot_->rendered
-             .emplace(id, RenderFeed(*snapshot_->org, snapshot_->plan,
-                                     snapshot_->states, feed, options_))
-             .first;
-    if (it->second.left_out > 0) {
-      LogWarn("feed " + id + ": " + std::to_string(it->second.left_out) +
+    auto rendered = std::make_shared<const RenderedFeed>(
+        RenderFeed(*snapshot_->org, snapshot_->plan, snapshot_->states, feed,
+                   options_, &snapshot_->texts));
+    if (rendered->left_out > 0) {
+      LogWarn("feed " + id + ": " + std::to_string(rendered->left_out) +
               " events left out (limit max_feed_events = " +
               std::to_string(options_.max_events) + ")");
     }
+    it = snapshot_->rendered.emplace(id, std::move(rendered)).first;
   }
   return it->second;
 }
 
-Result<std::optional<FeedId>> FeedService::FeedForToken(std::string_view token) {
+Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
+  std::lock_guard<std::mutex> lock(mu_);
+  OKR_RETURN_IF_ERROR(RefreshLocked());
+  return *RenderLocked(feed);
+}
+
+Result<std::optional<FeedId>> FeedService::FeedForTokenLocked(
+    std::string_view token) {
+  if (!CalendarStore::IsWellFormedToken(token)) return std::optional<FeedId>();
+  const std::string hash = CalendarStore::TokenHash(token);
+  auto known = tokens_.find(hash);
+  if (known != tokens_.end() &&
+      sodium_memcmp(known->first.data(), hash.data(), hash.size()) == 0) {
+    return std::optional<FeedId>(known->second);
+  }
   OKR_ASSIGN_OR_RETURN(std::optional<std::string> id,
                        calendar_store_.FeedForToken(token));
   if (!id) return std::optional<FeedId>();
   Result<FeedId> feed = ParseFeedId(*id);
   if (!feed.ok()) return std::optional<FeedId>();
+  // Only active tokens are remembered, so the map stays as small as the
+  // feed_tokens table's active rows.
+  tokens_[hash] = *feed;
   return std::optional<FeedId>(*feed);
+}
+
+Result<std::optional<FeedId>> FeedService::FeedForToken(std::string_view token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  OKR_RETURN_IF_ERROR(CheckChangesLocked());
+  return FeedForTokenLocked(token);
+}
+
+Result<std::shared_ptr<const RenderedFeed>> FeedService::RenderForToken(
+    std::string_view token) {
+  std::lock_guard<std::mutex> lock(mu_);
+  OKR_RETURN_IF_ERROR(CheckChangesLocked());
+  OKR_ASSIGN_OR_RETURN(std::optional<FeedId> feed, FeedForTokenLocked(token));
+  if (!feed) return std::shared_ptr<const RenderedFeed>();
+  OKR_RETURN_IF_ERROR(SnapshotLocked());
+  return RenderLocked(*feed);
 }
 
 Result<std::shared_ptr<const Organisation>> FeedService::LoadOrganisation() {

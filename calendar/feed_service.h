@@ -5,7 +5,13 @@
 // states (UIDs, SEQUENCE bumps) in one transaction when something changed,
 // and renders feeds. The plan is cached per (store revision, today) and
 // rendered feeds per feed id, so unchanged data costs no database write and
-// no libical work. The cadence's warnings (an override overlapping another
+// no libical work; the feeds of one revision share their VEVENT texts
+// (FeedTextCache). Tokens that opened a feed are remembered in memory (by
+// hash) until the database changes: every request asks SQLite's cheap
+// change counter (CalendarStore::ChangeCounter), and any commit, by this
+// or another process, clears the token memory and makes the next request
+// re-check the store revision, so a rotated or revoked token stops working
+// at once. The cadence's warnings (an override overlapping another
 // meeting, a meeting without a free slot) are logged when a new plan
 // differs in them from the last one.
 //
@@ -49,6 +55,10 @@ class FeedService {
                                                 UnixSeconds now, size_t max);
   // The feed an active token opens, if any.
   Result<std::optional<FeedId>> FeedForToken(std::string_view token);
+  // The current bytes of the feed an active token opens; null for a
+  // malformed, unknown or revoked token (decided before any planning).
+  Result<std::shared_ptr<const RenderedFeed>> RenderForToken(
+      std::string_view token);
   // The organisation as last planned (loads and plans when stale).
   Result<std::shared_ptr<const Organisation>> LoadOrganisation();
 
@@ -62,10 +72,22 @@ class FeedService {
     std::shared_ptr<const Organisation> org;
     FeedPlan plan;
     std::map<std::string, SeriesState> states;
-    std::map<std::string, RenderedFeed> rendered;  // By feed id.
+    // By feed id.
+    std::map<std::string, std::shared_ptr<const RenderedFeed>> rendered;
+    FeedTextCache texts;
   };
-  // Refreshes snapshot_ when the revision or the day changed. Holds mu_.
+  // Asks the change counter; on a change forgets the remembered tokens and
+  // marks the snapshot for a revision check. Holds mu_.
+  Status CheckChangesLocked();
+  // Refreshes snapshot_ when marked or when the day changed (re-planning
+  // only when the revision changed). Holds mu_.
+  Status SnapshotLocked();
+  // Both of the above. Holds mu_.
   Status RefreshLocked();
+  // The token's feed, from memory or one indexed lookup. Holds mu_.
+  Result<std::optional<FeedId>> FeedForTokenLocked(std::string_view token);
+  // The rendered feed of the current snapshot. Holds mu_.
+  std::shared_ptr<const RenderedFeed> RenderLocked(const FeedId& feed);
 
   Store* store_;
   CalendarStore calendar_store_;
@@ -73,6 +95,9 @@ class FeedService {
   const Clock* clock_;
   std::mutex mu_;
   std::unique_ptr<Snapshot> snapshot_;  // Guarded by mu_.
+  std::optional<int64_t> changes_;      // Last change counter; mu_.
+  bool snapshot_checked_ = false;       // Revision checked since; mu_.
+  std::map<std::string, FeedId> tokens_;  // By token hash; mu_.
 };
 
 // Registers the feed route on `router`. `service` must outlive the router.

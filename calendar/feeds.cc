@@ -6,17 +6,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <cstdio>
 #include <iterator>
 #include <map>
 #include <set>
 
 namespace okr {
 namespace {
-
-constexpr size_t kMaxObjectivesShown = 8;
-constexpr size_t kMaxKrsShown = 8;
 
 const Person* FindPerson(const Organisation& org, std::string_view email) {
   for (const Person& p : org.people) {
@@ -51,83 +46,6 @@ std::string PercentEncode(std::string_view text) {
       out += kHex[c & 15];
     }
   }
-  return out;
-}
-
-std::string Percent(std::optional<double> p) {
-  if (!p) return "no KRs";
-  return std::to_string(static_cast<int>(std::lround(*p * 100))) + "%";
-}
-
-std::string Confidence(std::optional<double> c, const ConfidenceThresholds& t) {
-  if (!c) return "no confidence given";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s (%.2f)",
-                std::string(ConfidenceBandName(BandOf(*c, t))).c_str(), *c);
-  return buf;
-}
-
-// The objectives a meeting is about, in stored order.
-std::vector<const Objective*> Concerned(const Organisation& org,
-                                        const Meeting& m) {
-  std::vector<const Objective*> out;
-  for (const Objective& o : org.objectives) {
-    if (o.cycle != m.cycle) continue;
-    const bool match =
-        m.kind == MeetingKind::kOneOnOne ? o.owner_email == m.report_email
-        : m.kind == MeetingKind::kTeamReview
-            ? o.unit_key == m.unit_key && o.level != Level::kIndividual
-            : o.level == Level::kCompany;
-    if (match) out.push_back(&o);
-  }
-  return out;
-}
-
-std::string LiveStatus(const Organisation& org, const Meeting& m,
-                       const FeedOptions& options) {
-  const std::vector<const Objective*> objectives = Concerned(org, m);
-  if (objectives.empty()) return "No objectives for " + m.cycle + " yet.\n";
-  std::string out = "Status, " + m.cycle + ":\n";
-  std::set<std::string> keys;
-  for (size_t i = 0; i < objectives.size(); ++i) {
-    const Objective& o = *objectives[i];
-    keys.insert(o.key);
-    if (i >= kMaxObjectivesShown) continue;
-    out += "- " + o.title + ": " + Percent(ObjectiveProgress(org, o.key)) +
-           ", " + Confidence(ObjectiveConfidence(org, o), options.thresholds) +
-           "\n";
-  }
-  if (objectives.size() > kMaxObjectivesShown) {
-    out += "- and " + std::to_string(objectives.size() - kMaxObjectivesShown) +
-           " more\n";
-  }
-  std::string at_risk;
-  size_t risky = 0;
-  std::set<std::string> kr_keys;
-  for (const KeyResult& kr : org.key_results) {
-    if (!keys.count(kr.objective_key)) continue;
-    kr_keys.insert(kr.key);
-    const CheckIn* c = LatestCheckIn(org, TargetKind::kKeyResult, kr.key);
-    if (c == nullptr || !c->confidence ||
-        BandOf(*c->confidence, options.thresholds) == ConfidenceBand::kOnTrack) {
-      continue;
-    }
-    if (++risky <= kMaxKrsShown) {
-      at_risk += "- " + kr.title + ": " +
-                 Confidence(c->confidence, options.thresholds) + "\n";
-    }
-  }
-  out += risky == 0 ? "No KRs at risk.\n" : "KRs at risk:\n" + at_risk;
-  UnixSeconds last = 0;
-  for (const CheckIn& c : org.check_ins) {
-    const bool mine = c.target_kind == TargetKind::kObjective
-                          ? keys.count(c.target_key) > 0
-                          : kr_keys.count(c.target_key) > 0;
-    if (mine) last = std::max(last, c.at);
-  }
-  out += last == 0 ? "No check-in yet.\n"
-                   : "Last check-in: " + Date::FromUnixSeconds(last).ToString() +
-                         "\n";
   return out;
 }
 
@@ -261,7 +179,8 @@ std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
 }
 
 EventContent DescribeMeeting(const Organisation& org, const Meeting& m,
-                             const FeedOptions& options) {
+                             const FeedOptions& options,
+                             const LiveStatusIndex& status) {
   EventContent c;
   c.summary = Summary(org, m);
   c.url = StatusPageUrl(options, m.cycle, UnitOfMeeting(org, m));
@@ -271,7 +190,7 @@ EventContent DescribeMeeting(const Organisation& org, const Meeting& m,
              std::to_string(m.slot.length_minutes) + " min):\n" + kAgenda +
              "\n";
   }
-  c.description = agenda + LiveStatus(org, m, options) +
+  c.description = agenda + status.Describe(m) +
                   "\nStatus page: " + c.url + "\n";
   return c;
 }
@@ -321,9 +240,11 @@ FeedPlan PlanFeeds(const Organisation& org, const Date& today,
   FeedPlan plan;
   const std::vector<std::string> cycles = PlannedCycles(org, today, options.max_cycles);
   plan.cadence = ComputeCadence(org, cycles, options.cadence, stored_slots);
+  const LiveStatusIndex status(org, cycles, today, options.thresholds,
+                               options.risk);
   int earliest = 9999;
   for (const Meeting& m : plan.cadence.meetings) {
-    plan.contents.push_back(DescribeMeeting(org, m, options));
+    plan.contents.push_back(DescribeMeeting(org, m, options, status));
     plan.hashes[m.series_key] = ContentHash(m, plan.contents.back());
     earliest = std::min(earliest, m.first_day.year);
   }
@@ -366,16 +287,34 @@ bool FeedShows(const Organisation& org, const FeedId& feed, const Meeting& m) {
   return false;
 }
 
+void FeedTextCache::Clear() {
+  events_.clear();
+  writer_memo_ = IcalWriterMemo();
+}
+
+const EventText* FeedTextCache::Find(size_t index) const {
+  if (index >= events_.size() || !events_[index]) return nullptr;
+  return &*events_[index];
+}
+
+const EventText& FeedTextCache::Put(size_t index, EventText text) {
+  if (index >= events_.size()) events_.resize(index + 1);
+  events_[index] = std::move(text);
+  return *events_[index];
+}
+
 RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
                         const std::map<std::string, SeriesState>& states,
-                        const FeedId& feed, const FeedOptions& options) {
+                        const FeedId& feed, const FeedOptions& options,
+                        FeedTextCache* cache) {
   CalendarInfo info;
   info.name = CalendarName(org, feed);
   info.refresh_interval = options.refresh_interval;
   info.vtimezone_from_year = plan.vtimezone_from_year;
   RenderedFeed out;
   {
-    IcalFeedWriter writer(info);
+    IcalFeedWriter writer(info,
+                          cache != nullptr ? cache->writer_memo() : nullptr);
     for (size_t i : MeetingsOf(plan, feed)) {
       const Meeting& m = plan.cadence.meetings[i];
       auto state = states.find(m.series_key);
@@ -385,7 +324,16 @@ RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
         continue;
       }
       ++out.events;
-      writer.AddEvent(m, plan.contents[i], state->second);
+      if (cache == nullptr) {
+        writer.AddEvent(m, plan.contents[i], state->second);
+      } else {
+        const EventText* text = cache->Find(i);
+        if (text == nullptr) {
+          text = &cache->Put(
+              i, writer.RenderEvent(m, plan.contents[i], state->second));
+        }
+        writer.AddEventText(*text);
+      }
       out.last_modified = std::max(out.last_modified, state->second.modified_at);
     }
     out.body = writer.Finish();

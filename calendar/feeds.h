@@ -10,11 +10,10 @@
 // stored with tokens but never written into a feed.
 //
 // Event text: SUMMARY names the meeting; DESCRIPTION carries the weekly
-// check-in agenda and a short live status (the objectives concerned with
-// progress and confidence, KRs below the on-track threshold, the date of
-// the last check-in) and the status-page link, which is also the URL.
-// Objectives concerned: a one-on-one's report's own objectives; a review's
-// team objectives; a phase marker's company objectives, in that cycle.
+// check-in agenda and a short live status (calendar/live_status.h: the
+// objectives concerned with progress, confidence and the early warning's
+// verdict, the KRs at risk by the early warning, the date of the last
+// check-in) and the status-page link, which is also the URL.
 //
 // Everything here is a pure function of its inputs. [thread-safe]
 
@@ -22,12 +21,15 @@
 #define OKR_CALENDAR_FEEDS_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "calendar/cadence.h"
 #include "calendar/ical_writer.h"
+#include "calendar/live_status.h"
+#include "core/analytics/early_warning.h"
 #include "core/base/limits.h"
 #include "core/base/result.h"
 #include "core/model/organisation.h"
@@ -60,6 +62,7 @@ struct FeedOptions {
   std::string status_base_url = "http://127.0.0.1:8080";
   std::string refresh_interval = "PT4H";
   ConfidenceThresholds thresholds;
+  RiskThresholds risk;  // The early warning's, [analytics] in the config.
   // Bounds from core/base/limits.h.
   int64_t max_cycles = Limits().max_feed_cycles;
   int64_t max_events = Limits().max_feed_events;
@@ -76,7 +79,8 @@ std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
                           std::string_view unit_key);
 
 EventContent DescribeMeeting(const Organisation& org, const Meeting& meeting,
-                             const FeedOptions& options);
+                             const FeedOptions& options,
+                             const LiveStatusIndex& status);
 
 // Everything needed to render any feed of one organisation.
 struct FeedPlan {
@@ -110,13 +114,35 @@ struct RenderedFeed {
   std::string etag;               // "\"<hash of body>\"", strong.
 };
 
-// Renders `feed`. A series without a state in `states` is skipped (it has
+// Texts that RenderFeed reuses across the feeds of one plan and one set of
+// series states (one store revision): each meeting's VEVENT, rendered by
+// libical the first time a feed shows it, and the writers' memo
+// (VTIMEZONEs, zone lookups, UTC conversions). Create a new
+// one (or Clear it) whenever the plan or the states change. Not
+// thread-safe: one RenderFeed at a time per cache.
+class FeedTextCache {
+ public:
+  void Clear();
+  // The event of meeting `index`, or null when not rendered yet.
+  const EventText* Find(size_t index) const;
+  const EventText& Put(size_t index, EventText text);
+  IcalWriterMemo* writer_memo() { return &writer_memo_; }
+
+ private:
+  std::vector<std::optional<EventText>> events_;  // By meeting index.
+  IcalWriterMemo writer_memo_;
+};
+
+// Renders `feed`. With a cache, reuses the texts it holds (which must come
+// from the same plan and states) and adds the ones it renders; without one,
+// every event is rendered afresh. Both give the same bytes. A series without a state in `states` is skipped (it has
 // no UID yet). At most options.max_events events, in plan order (phases,
 // reviews, one-on-ones); the rest are counted in left_out. The calendar name comes from the feed's person, team or
 // company name.
 RenderedFeed RenderFeed(const Organisation& org, const FeedPlan& plan,
                         const std::map<std::string, SeriesState>& states,
-                        const FeedId& feed, const FeedOptions& options);
+                        const FeedId& feed, const FeedOptions& options,
+                        FeedTextCache* cache = nullptr);
 
 }  // namespace okr
 

@@ -139,6 +139,14 @@ void AddTimes(icalcomponent* ev, const Meeting& m, const std::string& zone,
   AddRecurrence(ev, m, zone, clock);
 }
 
+// The serialisation of `c` and its subcomponents. Caller holds LibicalMutex.
+std::string AsText(icalcomponent* c) {
+  char* text = icalcomponent_as_ical_string_r(c);
+  std::string out = text == nullptr ? std::string() : std::string(text);
+  icalmemory_free_buffer(text);
+  return out;
+}
+
 }  // namespace
 
 void IcalComponentDeleter::operator()(icalcomponent_impl* c) const {
@@ -208,8 +216,11 @@ std::string ContentHash(const Meeting& m, const EventContent& c) {
   return hex;
 }
 
-IcalFeedWriter::IcalFeedWriter(const CalendarInfo& info)
-    : lock_(LibicalMutex()), info_(info) {
+IcalFeedWriter::IcalFeedWriter(const CalendarInfo& info,
+                               IcalWriterMemo* memo)
+    : lock_(LibicalMutex()),
+      info_(info),
+      memo_(memo != nullptr ? memo : &own_memo_) {
   icalerror_set_errors_are_fatal(0);
   calendar_.reset(icalcomponent_vanew(
       ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
@@ -230,46 +241,77 @@ IcalFeedWriter::~IcalFeedWriter() = default;
 
 void IcalFeedWriter::AddEvent(const Meeting& m, const EventContent& content,
                               const SeriesState& state) {
+  AddEventText(RenderEvent(m, content, state));
+}
+
+EventText IcalFeedWriter::RenderEvent(const Meeting& m,
+                                      const EventContent& content,
+                                      const SeriesState& state) {
   const bool timed = m.kind != MeetingKind::kPhase;
-  std::string zone = m.time_zone;
-  if (timed && !IsKnownTimeZoneLocked(zone)) {
-    zone = kFallbackZone;
+  EventText out;
+  if (timed) {
+    auto known = memo_->known_zones.find(m.time_zone);
+    if (known == memo_->known_zones.end()) {
+      known = memo_->known_zones
+                  .emplace(m.time_zone, IsKnownTimeZoneLocked(m.time_zone))
+                  .first;
+    }
+    out.zone = known->second ? m.time_zone : kFallbackZone;
   }
-  if (timed) zones_.insert(zone);
-  icalcomponent* ev = icalcomponent_new_vevent();
-  events_.emplace_back(ev);
+  IcalComponentPtr ev(icalcomponent_new_vevent());
   const icaltimetype changed = UtcTime(state.modified_at);
-  icalcomponent_add_property(ev, icalproperty_new_uid(state.uid.c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_dtstamp(changed));
-  icalcomponent_add_property(ev, icalproperty_new_lastmodified(changed));
+  icalcomponent_add_property(ev.get(), icalproperty_new_uid(state.uid.c_str()));
+  icalcomponent_add_property(ev.get(), icalproperty_new_dtstamp(changed));
+  icalcomponent_add_property(ev.get(), icalproperty_new_lastmodified(changed));
   icalcomponent_add_property(
-      ev, icalproperty_new_sequence(static_cast<int>(state.sequence)));
-  LocalToUtc clock;
-  AddTimes(ev, m, zone, &clock);
+      ev.get(), icalproperty_new_sequence(static_cast<int>(state.sequence)));
+  AddTimes(ev.get(), m, out.zone, &memo_->local_to_utc);
   icalcomponent_add_property(
-      ev, icalproperty_new_summary(CleanText(content.summary, 300).c_str()));
+      ev.get(), icalproperty_new_summary(CleanText(content.summary, 300).c_str()));
   icalcomponent_add_property(
-      ev, icalproperty_new_description(CleanText(content.description).c_str()));
+      ev.get(),
+      icalproperty_new_description(CleanText(content.description).c_str()));
   const std::string url = CleanName(content.url, 1000);
-  if (!url.empty()) icalcomponent_add_property(ev, icalproperty_new_url(url.c_str()));
+  if (!url.empty()) {
+    icalcomponent_add_property(ev.get(), icalproperty_new_url(url.c_str()));
+  }
   icalcomponent_add_property(
-      ev, icalproperty_new_transp(timed ? ICAL_TRANSP_OPAQUE
-                                        : ICAL_TRANSP_TRANSPARENT));
+      ev.get(), icalproperty_new_transp(timed ? ICAL_TRANSP_OPAQUE
+                                              : ICAL_TRANSP_TRANSPARENT));
+  out.text = AsText(ev.get());
+  return out;
+}
+
+void IcalFeedWriter::AddEventText(const EventText& event) {
+  if (!event.zone.empty()) zones_.insert(event.zone);
+  events_ += event.text;
 }
 
 std::string IcalFeedWriter::Finish() {
+  // The calendar's own properties, then the subcomponents' texts: what
+  // icalcomponent_as_ical_string_r writes for the whole tree.
+  static constexpr std::string_view kEnd = "END:VCALENDAR\r\n";
+  std::string out = AsText(calendar_.get());
+  assert(out.size() >= kEnd.size() &&
+         out.compare(out.size() - kEnd.size(), kEnd.size(), kEnd) == 0);
+  out.resize(out.size() - kEnd.size());
   for (const std::string& zone : zones_) {
-    icalcomponent_add_component(
-        calendar_.get(),
-        TimeZoneComponent(zone, info_.vtimezone_from_year).release());
+    const std::string key =
+        std::to_string(info_.vtimezone_from_year) + " " + zone;
+    auto it = memo_->zone_texts.find(key);
+    if (it == memo_->zone_texts.end()) {
+      it = memo_->zone_texts
+               .emplace(key, AsText(TimeZoneComponent(
+                                 zone, info_.vtimezone_from_year)
+                                 .get()))
+               .first;
+    }
+    out += it->second;
   }
-  for (IcalComponentPtr& ev : events_) {
-    icalcomponent_add_component(calendar_.get(), ev.release());
-  }
+  out.reserve(out.size() + events_.size() + kEnd.size());
+  out += events_;
+  out += kEnd;
   events_.clear();
-  char* text = icalcomponent_as_ical_string_r(calendar_.get());
-  std::string out = text == nullptr ? std::string() : std::string(text);
-  icalmemory_free_buffer(text);
   return out;
 }
 

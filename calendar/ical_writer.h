@@ -17,12 +17,21 @@
 // calendar name is cleaned of them (CleanName). libical folds lines at 75
 // octets on UTF-8 boundaries (verified by tests; no post-processing).
 //
+// Reuse: a VEVENT's text depends only on the meeting, its content and its
+// series state, so RenderEvent's EventText may be kept and appended to other
+// writers (AddEventText) as long as those three are unchanged; a feed made
+// that way is byte-identical to one built from fresh components, because
+// libical serialises a VCALENDAR as its own properties followed by each
+// subcomponent's own serialisation. VTIMEZONE texts and zone lookups are
+// likewise kept in an optional IcalWriterMemo.
+//
 // Threads: an IcalFeedWriter holds LibicalMutex from construction until it
 // is destroyed; use one at a time per thread and never nest them.
 
 #ifndef OKR_CALENDAR_ICAL_WRITER_H_
 #define OKR_CALENDAR_ICAL_WRITER_H_
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -31,6 +40,7 @@
 #include <vector>
 
 #include "calendar/cadence.h"
+#include "calendar/time_zones.h"
 #include "core/store/calendar_store.h"
 
 struct icalcomponent_impl;
@@ -70,9 +80,28 @@ struct EventContent {
 // SEQUENCE, DTSTAMP and LAST-MODIFIED: the series changes when it changes.
 std::string ContentHash(const Meeting& meeting, const EventContent& content);
 
+// One VEVENT as a feed holds it: "BEGIN:VEVENT\r\n...END:VEVENT\r\n",
+// folded, CRLF line ends.
+struct EventText {
+  std::string text;
+  std::string zone;  // The TZID its times use; empty for all-day events.
+};
+
+// What IcalFeedWriters may share across feeds, one writer at a time: the
+// VTIMEZONE texts (by "<from year> <zone>"), which zones libical knows, and
+// the local-to-UTC conversions. Pure memos: sharing one changes no byte.
+struct IcalWriterMemo {
+  std::map<std::string, std::string> zone_texts;
+  std::map<std::string, bool> known_zones;
+  LocalToUtc local_to_utc;
+};
+
 class IcalFeedWriter {
  public:
-  explicit IcalFeedWriter(const CalendarInfo& info);
+  // `memo`, when given, must outlive the writer; without one the writer
+  // uses its own.
+  explicit IcalFeedWriter(const CalendarInfo& info,
+                          IcalWriterMemo* memo = nullptr);
   ~IcalFeedWriter();
   IcalFeedWriter(const IcalFeedWriter&) = delete;
   IcalFeedWriter& operator=(const IcalFeedWriter&) = delete;
@@ -82,14 +111,23 @@ class IcalFeedWriter {
   void AddEvent(const Meeting& meeting, const EventContent& content,
                 const SeriesState& state);
 
+  // The text AddEvent would append, with libical (needs the lock this
+  // writer holds, so call it on a live writer).
+  EventText RenderEvent(const Meeting& meeting, const EventContent& content,
+                        const SeriesState& state);
+  // Appends an event rendered by RenderEvent, by this or an earlier writer.
+  void AddEventText(const EventText& event);
+
   // The whole feed, CRLF line ends. Call once.
   std::string Finish();
 
  private:
   std::unique_lock<std::mutex> lock_;
   CalendarInfo info_;
+  IcalWriterMemo own_memo_;
+  IcalWriterMemo* memo_;  // &own_memo_ or the caller's.
   IcalComponentPtr calendar_;
-  std::vector<IcalComponentPtr> events_;
+  std::string events_;  // Concatenated VEVENT texts.
   std::set<std::string> zones_;
 };
 

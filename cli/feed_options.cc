@@ -23,6 +23,7 @@ FeedOptions FeedOptionsFromConfig(const Config& config,
   FeedOptions options;
   options.status_base_url = base_url;
   options.cadence = CadenceConfigFrom(config.cadence);
+  options.risk = config.risk;
   return options;
 }
 

@@ -260,6 +260,28 @@ Result<std::optional<std::string>> CalendarStore::FeedForToken(
   return feed;
 }
 
+Result<int64_t> CalendarStore::ChangeCounter() {
+  std::lock_guard<std::mutex> lock(watcher_mu_);
+  if (watcher_ == nullptr) {
+    OKR_ASSIGN_OR_RETURN(watcher_, Database::Open(store_->path(),
+                                                  Database::Mode::kReadOnly));
+    // Like the pooled readers: wait out a checkpoint instead of failing.
+    Status timeout = watcher_->Exec("PRAGMA busy_timeout = " +
+                                    std::to_string(store_->busy_timeout_ms_));
+    if (!timeout.ok()) {
+      watcher_.reset();
+      return timeout;
+    }
+  }
+  Result<int64_t> version = watcher_->QueryInt("PRAGMA data_version");
+  if (!version.ok()) watcher_.reset();  // Reopen on the next call.
+  return version;
+}
+
+std::string CalendarStore::TokenHash(std::string_view token) {
+  return HashToken(token);
+}
+
 Result<std::map<std::string, FeedTokenInfo>> CalendarStore::ActiveTokens() {
   OKR_ASSIGN_OR_RETURN(auto db, store_->TakeReader());
   std::map<std::string, FeedTokenInfo> out;

@@ -19,6 +19,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,14 +85,25 @@ class CalendarStore {
   // Feeds with an active token, by feed id.
   Result<std::map<std::string, FeedTokenInfo>> ActiveTokens();
 
+  // A number that changes whenever a change to the database is committed,
+  // by any connection of this or another process (token rotations and
+  // revocations included): SQLite's PRAGMA data_version on a read-only
+  // connection kept for this purpose, which never writes. Equal numbers
+  // mean nothing changed in between. Cheap: no table is read.
+  Result<int64_t> ChangeCounter();
+
   // A random (version 4) UUID in lowercase hex, from libsodium.
   static std::string NewUuid();
   // True when `token` has the shape IssueToken produces (43 base64url
   // characters). Pure.
   static bool IsWellFormedToken(std::string_view token);
+  // The hex BLAKE2b-256 hash under which a token is stored. Pure.
+  static std::string TokenHash(std::string_view token);
 
  private:
   Store* store_;
+  std::mutex watcher_mu_;
+  std::unique_ptr<Database> watcher_;  // For ChangeCounter; guarded.
 };
 
 }  // namespace okr

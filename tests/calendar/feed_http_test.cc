@@ -1,7 +1,8 @@
 // Copyright 2026 The okrd Authors.
 //
 // GET/HEAD /feeds/{token}.ics over real loopback sockets: headers, 304,
-// unknown and rotated tokens, tokens kept out of the access log.
+// unknown, rotated and revoked tokens (also by another connection while
+// the server remembers them), tokens kept out of the access log.
 
 #include <catch2/catch.hpp>
 
@@ -111,6 +112,22 @@ TEST_CASE("Feed HTTP: 200 with every header, HEAD, 304, 404, rotation") {
                              {{"If-None-Match", etag}});
   CHECK(changed->status == 200);
   CHECK(changed->headers.Get("ETag") != etag);
+
+  // The server now remembers `rotated`. A revocation through another
+  // connection (as `okrd feeds rotate` in another process does) closes it
+  // at the next request, and so does a rotation.
+  {
+    auto second = Store::Open(f.dir.File("okrd.db"), {});
+    REQUIRE(second.ok());
+    CalendarStore cal(second->get());
+    REQUIRE(cal.RevokeToken("person:ben@acme.test", f.clock.Now()).ok());
+  }
+  CHECK(client.Get("/feeds/" + rotated + ".ics")->status == 404);
+  const std::string third = f.Token("person:ben@acme.test");
+  CHECK(client.Get("/feeds/" + third + ".ics")->status == 200);
+  CHECK(client.Get("/feeds/" + third + ".ics")->status == 200);
+  f.Token("person:ben@acme.test");
+  CHECK(client.Get("/feeds/" + third + ".ics")->status == 404);
 
   f.server.reset();  // Flush the access log.
   const std::string logged = log.Text();

@@ -9,11 +9,13 @@
 #include <libical/ical.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <mutex>
 #include <regex>
 
 #include "calendar/feeds.h"
 #include "calendar/time_zones.h"
+#include "core/analytics/early_warning.h"
 #include "tests/calendar/feed_test_util.h"
 
 namespace okr {
@@ -188,11 +190,36 @@ TEST_CASE("Feeds: identical data renders identical bytes") {
   const Organisation org = HostileOrganisation();
   const FeedPlan a = PlanFeeds(org, kToday, {}, {});
   const FeedPlan b = PlanFeeds(org, kToday, {}, a.cadence.slots);
+  const auto states_a = FixedStates(a);
+  FeedTextCache texts;  // Shared by all feeds of plan a, as the server does.
   for (const FeedId& feed : AllFeeds(org)) {
-    const RenderedFeed ra = RenderFeed(org, a, FixedStates(a), feed, {});
+    const RenderedFeed ra = RenderFeed(org, a, states_a, feed, {}, &texts);
     const RenderedFeed rb = RenderFeed(org, b, FixedStates(b), feed, {});
     CHECK(ra.body == rb.body);
     CHECK(ra.etag == rb.etag);
+  }
+}
+
+TEST_CASE("Feeds: reused VEVENT texts give a fresh render's bytes") {
+  for (const Organisation& org : {DstOrganisation(), HostileOrganisation()}) {
+    const FeedPlan plan = PlanFeeds(org, kToday, {}, {});
+    const auto states = FixedStates(plan);
+    std::vector<FeedId> feeds = AllFeeds(org);
+    REQUIRE(feeds.size() > 3);
+    // Person feeds first, so team and company feeds reuse their events.
+    std::reverse(feeds.begin(), feeds.end());
+    FeedTextCache texts;
+    size_t shared = 0;
+    for (const FeedId& feed : feeds) {
+      const RenderedFeed cached = RenderFeed(org, plan, states, feed, {}, &texts);
+      const RenderedFeed fresh = RenderFeed(org, plan, states, feed, {});
+      INFO(feed.ToString());
+      CHECK(cached.body == fresh.body);
+      CHECK(cached.etag == fresh.etag);
+      CHECK(cached.events == fresh.events);
+      for (size_t i : MeetingsOf(plan, feed)) shared += texts.Find(i) != nullptr;
+    }
+    CHECK(shared > feeds.size());  // Events really came from the cache.
   }
 }
 
@@ -213,7 +240,10 @@ TEST_CASE("Feeds: events carry the agenda, live status, URL and times") {
         std::string::npos);
   CHECK(unfolded.find("- Learn Rust: 0%\\, on track (0.90)") != std::string::npos);
   CHECK(unfolded.find("Last check-in: 2027-02-08") != std::string::npos);
-  CHECK(unfolded.find("KRs at risk:\\n- p95 < 300 ms: off track (0.30)") !=
+  CHECK(unfolded.find("KRs at risk:\\n- p95 < 300 ms: low confidence\\, target "
+                      "not held (progress 0% at 33% of the cycle\\, confidence "
+                      "0.30)") != std::string::npos);
+  CHECK(unfolded.find("- Ship the platform: 0%\\, off track (0.30)\\, at risk") !=
         std::string::npos);
   CHECK(unfolded.find("URL:https://okr.example.org/units/alpha?cycle=2027-Q1") !=
         std::string::npos);
@@ -225,6 +255,44 @@ TEST_CASE("Feeds: events carry the agenda, live status, URL and times") {
   CHECK(unfolded.find("DTSTAMP:20260921T141320Z") != std::string::npos);
   CHECK(Count(lines, "BEGIN:VTIMEZONE") == 1);  // Berlin only.
   CHECK(Count(lines, "TZID:Europe/Berlin") == 1);
+}
+
+TEST_CASE("Feeds: the live status follows the early warning, not the band") {
+  // ARR is behind pace (no progress at 60% of the cycle) while its owner is
+  // confident: the plain confidence band calls it on track, the early
+  // warning (core/analytics) calls it at risk, and so must the feed.
+  Organisation org = DstOrganisation();
+  org.key_results[0].current = 8;
+  org.check_ins.push_back({.target_key = "kr-co",
+                           .at = Date{2027, 3, 24}.ToUnixSeconds(),
+                           .author_email = "ceo@acme.test", .value = 8,
+                           .confidence = 0.95, .source = "cli"});
+  const Date today{2027, 3, 25};
+  const auto risks = AssessRisks(org, org.cycles[0], today);
+  REQUIRE(risks[0].kr_key == "kr-co");
+  REQUIRE(risks[0].AtRisk());
+  REQUIRE(BandOf(0.95) == ConfidenceBand::kOnTrack);
+  const FeedPlan plan = PlanFeeds(org, today, {}, {});
+  const RenderedFeed r = RenderFeed(org, plan, FixedStates(plan),
+                                    {FeedKind::kCompany, ""}, {});
+  std::string unfolded;
+  for (const std::string& l : CheckSyntax(r.body)) unfolded += l + "\n";
+  CHECK(unfolded.find("- Win the mid-market: 0%\\, on track (0.95)\\, at risk") !=
+        std::string::npos);
+  CHECK(unfolded.find("KRs at risk:\\n- ARR 12 M: behind pace (progress 0% at "
+                      "60% of the cycle\\, confidence 0.95)") != std::string::npos);
+  CHECK(unfolded.find("Last check-in: 2027-03-24") != std::string::npos);
+
+  // With a looser margin than the elapsed share, the same KR is fine.
+  FeedOptions loose;
+  loose.risk.behind_margin = 0.9;
+  const FeedPlan relaxed = PlanFeeds(org, today, loose, {});
+  const RenderedFeed calm = RenderFeed(org, relaxed, FixedStates(relaxed),
+                                       {FeedKind::kCompany, ""}, loose);
+  std::string calm_text;
+  for (const std::string& l : CheckSyntax(calm.body)) calm_text += l + "\n";
+  CHECK(calm_text.find("No KRs at risk.") != std::string::npos);
+  CHECK(calm_text.find("ARR 12 M") == std::string::npos);
 }
 
 }  // namespace
