@@ -290,8 +290,9 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
   v.last_check_in = LastCheckInOn(index, objective);
   double weights = 0, trend = 0;
   bool any_trend = false;
+  // The KR views are needed for the objective's risk even when the caller
+  // does not show them (with_krs false): dropped at the end.
   for (const KeyResult* kr : index.KrsOf(objective.key)) {
-    if (!with_krs) break;
     v.krs.push_back(MakeKrView(index, *kr, cycle));
     const KrView& row = v.krs.back();
     weights += Weight(*kr);
@@ -311,6 +312,7 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
     v.risks.push_back(FormatShare(risk.at_risk_share) +
                       " of the key results' weight at risk");
   }
+  if (!with_krs) v.krs.clear();
   return v;
 }
 
