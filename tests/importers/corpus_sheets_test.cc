@@ -62,7 +62,7 @@ void CheckError(const fs::path& path, const json& expected,
   INFO(run.status.ToString());
   CHECK_FALSE(run.status.ok());
   CHECK(run.status.message().find(path.filename().string()) == 0);
-  CHECK(run.seconds < 2.0);
+  CHECK(run.seconds < testing::kHangGuardSeconds);
   const std::string reason = expected.at("reason").get<std::string>();
   if (reason.find("password") != std::string::npos) {
     CHECK(run.status.message().find("password-protected") != std::string::npos);
