@@ -39,6 +39,7 @@ Router BuildRouter(Store* store, const CliEnv& env, FeedService* feeds,
   HttpHandler api;
   if (registry != nullptr) site.api_handler = &api;
   site.lint = env.config.lint;
+  site.risk = env.config.risk;
   AddStatusPageRoutes(&router, store, clock, std::move(site));
   AddCheckInApiRoutes(&router, store, clock, auth);
   AddAdminImportRoutes(&router, store, clock, auth,

@@ -7,6 +7,7 @@
 
 #include "core/web/json.h"
 #include "core/web/views.h"
+#include "core/web/views_internal.h"
 
 namespace okr::web {
 namespace {
@@ -144,8 +145,9 @@ ApiResult Cycles(const Organisation& org, const Date& today) {
   return Ok(std::move(w));
 }
 
-ApiResult Units(const Organisation& org, const Cycle& cycle,
+ApiResult Units(const internal::OrgIndex& index, const Cycle& cycle,
                 std::string_view key, const Date& today) {
+  const Organisation& org = index.org();
   JsonWriter w;
   if (key.empty()) {
     w.BeginObject().Key("units").BeginArray();
@@ -156,7 +158,7 @@ ApiResult Units(const Organisation& org, const Cycle& cycle,
     w.EndArray().EndObject();
     return Ok(std::move(w));
   }
-  std::optional<UnitDetail> d = BuildUnitDetail(org, cycle, key, today);
+  std::optional<UnitDetail> d = BuildUnitDetail(index, cycle, key, today);
   if (!d) return Error("no such unit");
   WriteUnit(&w, d->unit);
   w.Key("cycle").String(cycle.name).Key("objectives");
@@ -165,8 +167,9 @@ ApiResult Units(const Organisation& org, const Cycle& cycle,
   return Ok(std::move(w));
 }
 
-ApiResult People(const Organisation& org, const Cycle& cycle,
+ApiResult People(const internal::OrgIndex& index, const Cycle& cycle,
                  std::string_view email, const Date& today) {
+  const Organisation& org = index.org();
   JsonWriter w;
   if (email.empty()) {
     w.BeginObject().Key("people").BeginArray();
@@ -177,7 +180,7 @@ ApiResult People(const Organisation& org, const Cycle& cycle,
     w.EndArray().EndObject();
     return Ok(std::move(w));
   }
-  std::optional<PersonDetail> d = BuildPersonDetail(org, cycle, email, today);
+  std::optional<PersonDetail> d = BuildPersonDetail(index, cycle, email, today);
   if (!d) return Error("no such person");
   WritePerson(&w, d->person);
   w.Key("cycle").String(cycle.name).Key("objectives");
@@ -188,28 +191,29 @@ ApiResult People(const Organisation& org, const Cycle& cycle,
   return Ok(std::move(w));
 }
 
-ApiResult Objectives(const Organisation& org, const Cycle& cycle,
+ApiResult Objectives(const internal::OrgIndex& index, const Cycle& cycle,
                      std::string_view key, const Date& today) {
   JsonWriter w;
   if (key.empty()) {
     w.BeginObject().Key("cycle").String(cycle.name).Key("objectives");
-    WriteObjectives(&w, BuildObjectiveViews(org, cycle, today));
+    WriteObjectives(&w, BuildObjectiveViews(index, cycle, today));
     w.EndObject();
     return Ok(std::move(w));
   }
-  std::optional<ObjectiveView> o = BuildObjectiveView(org, key, today);
+  std::optional<ObjectiveView> o = BuildObjectiveView(index, key, today);
   if (!o) return Error("no such objective");
   WriteObjective(&w, *o);
   return Ok(std::move(w));
 }
 
-ApiResult KeyResults(const Organisation& org, const Cycle& cycle,
+ApiResult KeyResults(const internal::OrgIndex& index, const Cycle& cycle,
                      std::string_view key, const Date& today) {
+  const Organisation& org = index.org();
   JsonWriter w;
   if (key.empty()) {
     w.BeginObject().Key("cycle").String(cycle.name).Key("key_results")
         .BeginArray();
-    for (const ObjectiveView& o : BuildObjectiveViews(org, cycle, today)) {
+    for (const ObjectiveView& o : BuildObjectiveViews(index, cycle, today)) {
       for (const KrView& kr : o.krs) WriteKr(&w, kr);
     }
     w.EndArray().EndObject();
@@ -268,6 +272,12 @@ void WriteCheckInJson(const CheckIn& c, JsonWriter* w) {
 
 ApiResult RenderApi(const Organisation& org, std::string_view rest,
                     std::string_view cycle_name, const Date& today) {
+  return RenderApi(internal::OrgIndex(org), rest, cycle_name, today);
+}
+
+ApiResult RenderApi(const internal::OrgIndex& index, std::string_view rest,
+                    std::string_view cycle_name, const Date& today) {
+  const Organisation& org = index.org();
   if (rest.empty()) return Index();
   const size_t slash = rest.find('/');
   const std::string_view resource = rest.substr(0, slash);
@@ -278,10 +288,10 @@ ApiResult RenderApi(const Organisation& org, std::string_view rest,
   if (resource == "cycles" && !has_key) return Cycles(org, today);
   const Cycle* cycle = FindCycle(org, cycle_name, today);
   if (cycle == nullptr) return Error("no such cycle");
-  if (resource == "units") return Units(org, *cycle, key, today);
-  if (resource == "people") return People(org, *cycle, key, today);
-  if (resource == "objectives") return Objectives(org, *cycle, key, today);
-  if (resource == "key-results") return KeyResults(org, *cycle, key, today);
+  if (resource == "units") return Units(index, *cycle, key, today);
+  if (resource == "people") return People(index, *cycle, key, today);
+  if (resource == "objectives") return Objectives(index, *cycle, key, today);
+  if (resource == "key-results") return KeyResults(index, *cycle, key, today);
   if (resource == "check-ins" && !has_key) return CheckIns(org, *cycle);
   return Error("not found");
 }

@@ -27,6 +27,10 @@
 
 namespace okr::web {
 
+namespace internal {
+class OrgIndex;  // views_internal.h
+}  // namespace internal
+
 struct ApiResult {
   int status = 200;  // 200, or 404 with an {"error": ...} body.
   std::string json;
@@ -35,6 +39,9 @@ struct ApiResult {
 // `rest` is the path after "/api/v1/" (decoded); `cycle` the ?cycle= value
 // or empty.
 ApiResult RenderApi(const Organisation& org, std::string_view rest,
+                    std::string_view cycle, const Date& today);
+// The same from a prebuilt index (its early-warning thresholds apply).
+ApiResult RenderApi(const internal::OrgIndex& index, std::string_view rest,
                     std::string_view cycle, const Date& today);
 
 // One check-in as the API shows it (also the body of a 201 from the

@@ -20,7 +20,7 @@ Result<Snapshot> SnapshotSource::Get(int64_t revision) {
   }
   OKR_ASSIGN_OR_RETURN(Organisation org, store_->Load());
   auto shared = std::make_shared<const Organisation>(std::move(org));
-  Snapshot fresh{revision, shared, BuildOrgIndex(shared)};
+  Snapshot fresh{revision, shared, BuildOrgIndex(shared, risk_)};
   std::lock_guard<std::mutex> lock(mu_);
   current_ = fresh;
   ++loads_;

@@ -39,7 +39,9 @@ struct Snapshot {
 // one extra render later).
 class SnapshotSource {
  public:
-  explicit SnapshotSource(Store* store) : store_(store) {}
+  // `risk`: the early-warning thresholds the snapshots' index applies.
+  explicit SnapshotSource(Store* store, const RiskThresholds& risk = {})
+      : store_(store), risk_(risk) {}
 
   // The store's current revision. Errors: those of Store::Revision().
   Result<int64_t> Revision();
@@ -52,6 +54,7 @@ class SnapshotSource {
 
  private:
   Store* const store_;
+  const RiskThresholds risk_;
   mutable std::mutex mu_;  // Guards current_ and loads_.
   std::mutex load_mu_;     // Serialises loads.
   Snapshot current_;

@@ -74,7 +74,7 @@ std::string OrganisationName(const Organisation& org) {
 class Site {
  public:
   Site(Store* store, const Clock* clock, SiteOptions options)
-      : source_(store),
+      : source_(store, options.risk),
         cache_(options.cache_entries, options.cache_bytes),
         clock_(clock),
         options_(std::move(options)),
@@ -235,7 +235,7 @@ class Site {
     const Organisation& org = *snapshot.org;
     const internal::OrgIndex& index = *snapshot.index;
     if (request.kind == Kind::kApi) {
-      ApiResult api = RenderApi(org, request.key, request.cycle, request.today);
+      ApiResult api = RenderApi(index, request.key, request.cycle, request.today);
       return {api.status, true, std::move(api.json)};
     }
     if (request.kind == Kind::kObjective) {
@@ -259,7 +259,7 @@ class Site {
       case Kind::kAlignment:
         return {200, false, RenderAlignmentPage(BuildAlignmentView(index, *cycle, request.today), ctx)};
       case Kind::kHealth:
-        return {200, false, RenderHealthPage(BuildHealthView(org, *cycle, request.today, options_.lint), ctx)};
+        return {200, false, RenderHealthPage(BuildHealthView(org, *cycle, request.today, options_.lint, options_.risk), ctx)};
       case Kind::kUnit: {
         auto d = BuildUnitDetail(index, *cycle, request.key, request.today);
         if (!d) return {404, false, RenderNotFoundPage("There is no unit \"" + request.key + "\".", ctx)};

@@ -92,6 +92,9 @@ struct SiteOptions {
   HttpHandler* api_handler = nullptr;
   // [lint] levels and bounds for the findings on /health.
   LintSettings lint;
+  // [analytics] early-warning thresholds: KRs and objectives at risk and
+  // stale owners on every page (the feeds and the webhook use the same).
+  RiskThresholds risk;
 };
 
 // Registers every route above on *router (not null).

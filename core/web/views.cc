@@ -43,7 +43,7 @@ std::vector<std::string> KrRisks(const OrgIndex& index, const KeyResult& kr,
   const Cycle c{.name = cycle.name, .start = cycle.start, .end = cycle.end};
   const KrRisk risk =
       AssessKrRisk(kr, index.CheckInsOn(TargetKind::kKeyResult, kr.key), c,
-                   cycle.reference_day, RiskThresholds{});
+                   cycle.reference_day, index.risk());
   std::vector<std::string> risks;
   for (RiskReason r : risk.reasons) {
     if (r == RiskReason::kStale) continue;
@@ -59,7 +59,8 @@ std::vector<std::string> KrRisks(const OrgIndex& index, const KeyResult& kr,
 
 }  // namespace
 
-OrgIndex::OrgIndex(const Organisation& org) : org_(org) {
+OrgIndex::OrgIndex(const Organisation& org, const RiskThresholds& risk)
+    : org_(org), risk_(risk) {
   for (const Unit& u : org.units) units_.emplace(u.key, &u);
   for (const Person& p : org.people) people_.emplace(p.email, &p);
   for (const Objective& o : org.objectives) objectives_.emplace(o.key, &o);
@@ -93,8 +94,9 @@ OrgIndex::OrgIndex(const Organisation& org) : org_(org) {
   }
 }
 
-OrgIndex::OrgIndex(std::shared_ptr<const Organisation> org)
-    : OrgIndex(*org) {
+OrgIndex::OrgIndex(std::shared_ptr<const Organisation> org,
+                   const RiskThresholds& risk)
+    : OrgIndex(*org, risk) {
   owned_ = std::move(org);
 }
 
@@ -306,7 +308,8 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
   for (const KrView& row : v.krs) {
     kr_risks.push_back({row.weight, !row.risks.empty()});  // Not stale.
   }
-  const ObjectiveRisk risk = AssessObjectiveRisk(v.key, kr_risks);
+  const ObjectiveRisk risk =
+      AssessObjectiveRisk(v.key, kr_risks, index.risk());
   v.at_risk_share = risk.at_risk_share;
   if (risk.at_risk) {
     v.risks.push_back(FormatShare(risk.at_risk_share) +
@@ -469,9 +472,9 @@ std::optional<double> ObjectiveTally::MeanProgress() const {
 }
 
 std::shared_ptr<const OrgIndex> BuildOrgIndex(
-    std::shared_ptr<const Organisation> org) {
+    std::shared_ptr<const Organisation> org, const RiskThresholds& risk) {
   assert(org != nullptr);
-  return std::make_shared<const OrgIndex>(std::move(org));
+  return std::make_shared<const OrgIndex>(std::move(org), risk);
 }
 
 HomeView BuildHomeView(const Organisation& org, const Cycle& cycle,
@@ -517,7 +520,13 @@ HomeView BuildHomeView(const OrgIndex& index, const Cycle& cycle,
 std::vector<ObjectiveView> BuildObjectiveViews(const Organisation& org,
                                                const Cycle& cycle,
                                                const Date& today) {
-  OrgIndex index(org);
+  return BuildObjectiveViews(OrgIndex(org), cycle, today);
+}
+
+std::vector<ObjectiveView> BuildObjectiveViews(const OrgIndex& index,
+                                               const Cycle& cycle,
+                                               const Date& today) {
+  const Organisation& org = index.org();
   const CycleInfo info = MakeCycleInfo(org, cycle, today);
   std::vector<ObjectiveView> out;
   for (const Objective& o : org.objectives) {
@@ -665,11 +674,11 @@ LastSeen CollectLastSeen(const OrgIndex& index, const Cycle& cycle) {
 // Never checked in is stale; otherwise the early-warning stale rule.
 bool IsStale(const std::map<std::string, UnixSeconds>& map,
              const std::string& key, const Cycle& cycle, const Date& reference,
-             std::optional<UnixSeconds>* last) {
+             int stale_after_days, std::optional<UnixSeconds>* last) {
   auto it = map.find(key);
   if (it == map.end()) return true;
   *last = it->second;
-  return IsStaleOn(it->second, cycle, reference, kStaleAfterDays);
+  return IsStaleOn(it->second, cycle, reference, stale_after_days);
 }
 
 // Findings about the cycle: a subject is one of its objectives or KRs, or
@@ -731,8 +740,9 @@ std::vector<UnitCount> UnitCounts(const OrgIndex& index, const Cycle& cycle,
 }  // namespace
 
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
-                           const Date& today, const LintSettings& lint) {
-  OrgIndex index(org);
+                           const Date& today, const LintSettings& lint,
+                           const RiskThresholds& risk) {
+  OrgIndex index(org, risk);
   HealthView view;
   view.cycle = MakeCycleInfo(org, cycle, today);
   for (const Objective& o : org.objectives) {
@@ -749,6 +759,7 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
     for (const std::string& unit : seen.units) {
       StaleItem item{false, unit, index.UnitName(unit), std::nullopt};
       if (IsStale(seen.by_unit, unit, cycle, view.cycle.reference_day,
+                  risk.stale_after_days,
                   &item.last_check_in)) {
         view.stale.push_back(std::move(item));
       }
@@ -756,6 +767,7 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
     for (const std::string& email : seen.people) {
       StaleItem item{true, email, index.Ref(email).name, std::nullopt};
       if (IsStale(seen.by_person, email, cycle, view.cycle.reference_day,
+                  risk.stale_after_days,
                   &item.last_check_in)) {
         view.stale.push_back(std::move(item));
       }

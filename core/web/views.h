@@ -12,7 +12,7 @@
 //    core/analytics/early_warning.h but staleness (shown per owner/unit).
 //    They amount to: its latest confidence is not "on track"
 //    (ConfidenceThresholds defaults); an increase/decrease KR whose progress
-//    is behind the elapsed share by more than kBehindPaceMargin; a
+//    is behind the elapsed share by more than RiskThresholds::behind_margin; a
 //    stay-above/below KR that is not met; a milestone past its due date and
 //    not done; a confidence drop of 0.2 or more since the previous one.
 //  - Objective at risk: the early-warning objective rule
@@ -23,7 +23,8 @@
 //    objective progress is), in 0..1 units; nullopt without any history.
 //  - Stale: an owner (person) or a unit with objectives in the cycle whose
 //    latest check-in on the cycle's objectives and key results is more than
-//    kStaleAfterDays before the reference day, or who never checked in.
+//    RiskThresholds::stale_after_days before the reference day, or who
+//    never checked in.
 //  - Objective counts: the findings of the lint rules objectives-per-unit
 //    and objectives-per-unit-max for the cycle, at the configured levels
 //    and bounds (LintSettings).
@@ -44,6 +45,7 @@
 #include <vector>
 
 #include "core/analytics/finding.h"
+#include "core/analytics/early_warning.h"
 #include "core/analytics/lint_rules.h"
 #include "core/base/civil_time.h"
 #include "core/model/organisation.h"
@@ -51,8 +53,6 @@
 
 namespace okr::web {
 
-inline constexpr double kBehindPaceMargin = 0.25;
-inline constexpr int kStaleAfterDays = 7;
 // The overview ("/") shows every objective in full when the cycle has at
 // most this many objectives. Above it (a large organisation) it shows the
 // company's and the departments' objectives in full and every other unit
@@ -295,7 +295,7 @@ class OrgIndex;  // views_internal.h
 // whole organisation (O(n log n)); every Build* below that takes an
 // Organisation builds one first, the overloads taking an index do not.
 std::shared_ptr<const internal::OrgIndex> BuildOrgIndex(
-    std::shared_ptr<const Organisation> org);
+    std::shared_ptr<const Organisation> org, const RiskThresholds& risk = {});
 
 // The cycle named `name`, or CurrentCycle() when `name` is empty. nullptr
 // when there is no such cycle.
@@ -314,9 +314,11 @@ AlignmentView BuildAlignmentView(const Organisation& org, const Cycle& cycle,
 AlignmentView BuildAlignmentView(const internal::OrgIndex& index,
                                  const Cycle& cycle, const Date& today);
 // `lint`: the [lint] configuration (levels, bounds) for the lint findings
-// and the objective counts.
+// and the objective counts; `risk`: the [analytics] early-warning
+// thresholds (KRs and objectives at risk, stale).
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
-                           const Date& today, const LintSettings& lint = {});
+                           const Date& today, const LintSettings& lint = {},
+                           const RiskThresholds& risk = {});
 
 // nullopt when the key is unknown. An objective is shown in its own cycle
 // (its CycleInfo); units and people in `cycle`.
@@ -346,10 +348,16 @@ std::optional<PersonDetail> BuildPersonDetail(const internal::OrgIndex& index,
 std::vector<ObjectiveView> BuildObjectiveViews(const Organisation& org,
                                                const Cycle& cycle,
                                                const Date& today);
+std::vector<ObjectiveView> BuildObjectiveViews(const internal::OrgIndex& index,
+                                               const Cycle& cycle,
+                                               const Date& today);
 
 // One objective's view (with KRs) on its cycle; the building block of the
 // pages and the API. nullopt when the key is unknown or its cycle missing.
 std::optional<ObjectiveView> BuildObjectiveView(const Organisation& org,
+                                                std::string_view key,
+                                                const Date& today);
+std::optional<ObjectiveView> BuildObjectiveView(const internal::OrgIndex& index,
                                                 std::string_view key,
                                                 const Date& today);
 

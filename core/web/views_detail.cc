@@ -109,7 +109,13 @@ std::vector<ObjectiveRef> Refs(const OrgIndex& index,
 std::optional<ObjectiveView> BuildObjectiveView(const Organisation& org,
                                                 std::string_view key,
                                                 const Date& today) {
-  OrgIndex index(org);
+  return BuildObjectiveView(OrgIndex(org), key, today);
+}
+
+std::optional<ObjectiveView> BuildObjectiveView(const OrgIndex& index,
+                                                std::string_view key,
+                                                const Date& today) {
+  const Organisation& org = index.org();
   const Objective* o = index.FindObjective(key);
   if (o == nullptr) return std::nullopt;
   const Cycle* cycle = index.FindCycle(o->cycle);

@@ -23,12 +23,15 @@ namespace okr::web::internal {
 
 class OrgIndex {
  public:
-  explicit OrgIndex(const Organisation& org);
-  explicit OrgIndex(std::shared_ptr<const Organisation> org);
+  // `risk`: the early-warning thresholds ([analytics]) the views apply.
+  explicit OrgIndex(const Organisation& org, const RiskThresholds& risk = {});
+  explicit OrgIndex(std::shared_ptr<const Organisation> org,
+                    const RiskThresholds& risk = {});
   OrgIndex(const OrgIndex&) = delete;
   OrgIndex& operator=(const OrgIndex&) = delete;
 
   const Organisation& org() const { return org_; }
+  const RiskThresholds& risk() const { return risk_; }
   const Unit* FindUnit(std::string_view key) const;
   const Person* FindPerson(std::string_view email) const;
   const Objective* FindObjective(std::string_view key) const;
@@ -70,6 +73,7 @@ class OrgIndex {
 
  private:
   const Organisation& org_;
+  const RiskThresholds risk_;
   std::shared_ptr<const Organisation> owned_;  // May be null.
   std::map<std::string, const Unit*, std::less<>> units_;
   std::map<std::string, const Person*, std::less<>> people_;

@@ -183,6 +183,31 @@ TEST_CASE("/health shows lint findings at the configured levels",
         std::string::npos);
 }
 
+TEST_CASE("Pages and the API follow the configured early-warning thresholds",
+          "[web][site]") {
+  const Date today = Date::FromUnixSeconds(kExampleNow);
+  const Organisation org = MakeExampleOrganisation(today);
+  const std::string reason = "behind pace";
+  {
+    Served served(org, kExampleNow);
+    HttpClient client(served.port());
+    CHECK(Get(&client, "/health").body.find(reason) != std::string::npos);
+    CHECK(Get(&client, "/api/v1/key-results").body.find(reason) !=
+          std::string::npos);
+  }
+  // A margin no KR can be behind by: the reason disappears everywhere.
+  SiteOptions site;
+  site.risk.behind_margin = 2.0;
+  Served served(org, kExampleNow, std::move(site));
+  HttpClient client(served.port());
+  const ClientResponse health = Get(&client, "/health");
+  REQUIRE(health.status == 200);
+  CHECK(health.body.find(reason) == std::string::npos);
+  CHECK(Get(&client, "/api/v1/key-results").body.find(reason) ==
+        std::string::npos);
+  CHECK(Get(&client, "/").body.find(reason) == std::string::npos);
+}
+
 TEST_CASE("Unknown routes and keys are 404, other methods 405",
           "[web][site]") {
   Served served(testing::SmallOrganisation(), Date{2027, 2, 15}.ToUnixSeconds());
