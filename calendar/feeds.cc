@@ -9,6 +9,8 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace okr {
 namespace {
@@ -27,9 +29,35 @@ const Unit* FindUnit(const Organisation& org, std::string_view key) {
   return nullptr;
 }
 
-std::string NameOf(const Organisation& org, std::string_view email) {
-  const Person* p = FindPerson(org, email);
+// People by email and units by key, for describing every meeting of a plan
+// (a linear search per meeting was quadratic in the organisation's size).
+class OrgLookup {
+ public:
+  explicit OrgLookup(const Organisation& org) {
+    for (const Person& p : org.people) people_.emplace(p.email, &p);
+    for (const Unit& u : org.units) units_.emplace(u.key, &u);
+  }
+  const Person* FindPerson(std::string_view email) const {
+    auto it = people_.find(email);
+    return it == people_.end() ? nullptr : it->second;
+  }
+  const Unit* FindUnit(std::string_view key) const {
+    auto it = units_.find(key);
+    return it == units_.end() ? nullptr : it->second;
+  }
+
+ private:
+  // Views into the organisation's strings, which outlive the lookup.
+  std::unordered_map<std::string_view, const Person*> people_;
+  std::unordered_map<std::string_view, const Unit*> units_;
+};
+
+std::string NameOf(const Person* p) {
   return p != nullptr && !p->name.empty() ? p->name : "someone";
+}
+
+std::string NameOf(const Organisation& org, std::string_view email) {
+  return NameOf(FindPerson(org, email));
 }
 
 std::string PercentEncode(std::string_view text) {
@@ -56,13 +84,13 @@ constexpr char kAgenda[] =
     "3. Plans for next week, and how will you execute them?\n"
     "4. Significant challenges?\n";
 
-std::string Summary(const Organisation& org, const Meeting& m) {
+std::string Summary(const OrgLookup& org, const Meeting& m) {
   switch (m.kind) {
     case MeetingKind::kOneOnOne:
-      return "OKR 1:1 " + NameOf(org, m.manager_email) + " / " +
-             NameOf(org, m.report_email);
+      return "OKR 1:1 " + NameOf(org.FindPerson(m.manager_email)) + " / " +
+             NameOf(org.FindPerson(m.report_email));
     case MeetingKind::kTeamReview: {
-      const Unit* u = FindUnit(org, m.unit_key);
+      const Unit* u = org.FindUnit(m.unit_key);
       return (u != nullptr ? u->name : m.unit_key) + " OKR review";
     }
     case MeetingKind::kPhase:
@@ -71,10 +99,10 @@ std::string Summary(const Organisation& org, const Meeting& m) {
   return "OKR";
 }
 
-std::string UnitOfMeeting(const Organisation& org, const Meeting& m) {
+std::string UnitOfMeeting(const OrgLookup& org, const Meeting& m) {
   if (m.kind == MeetingKind::kTeamReview) return m.unit_key;
   if (m.kind == MeetingKind::kOneOnOne) {
-    const Person* p = FindPerson(org, m.report_email);
+    const Person* p = org.FindPerson(m.report_email);
     return p != nullptr ? p->unit_key : "";
   }
   return "";
@@ -178,7 +206,11 @@ std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
   return options.status_base_url + "/units/" + PercentEncode(unit_key) + query;
 }
 
-EventContent DescribeMeeting(const Organisation& org, const Meeting& m,
+namespace {
+
+// The summary, status-page link and description (agenda and live status)
+// of one meeting.
+EventContent DescribeMeeting(const OrgLookup& org, const Meeting& m,
                              const FeedOptions& options,
                              const LiveStatusIndex& status) {
   EventContent c;
@@ -194,8 +226,6 @@ EventContent DescribeMeeting(const Organisation& org, const Meeting& m,
                   "\nStatus page: " + c.url + "\n";
   return c;
 }
-
-namespace {
 
 // Fills plan->phases and plan->by_feed with what FeedShows decides, in one
 // pass: a one-on-one is in its two people's feeds and in every team feed
@@ -242,9 +272,10 @@ FeedPlan PlanFeeds(const Organisation& org, const Date& today,
   plan.cadence = ComputeCadence(org, cycles, options.cadence, stored_slots);
   const LiveStatusIndex status(org, cycles, today, options.thresholds,
                                options.risk);
+  const OrgLookup lookup(org);
   int earliest = 9999;
   for (const Meeting& m : plan.cadence.meetings) {
-    plan.contents.push_back(DescribeMeeting(org, m, options, status));
+    plan.contents.push_back(DescribeMeeting(lookup, m, options, status));
     plan.hashes[m.series_key] = ContentHash(m, plan.contents.back());
     earliest = std::min(earliest, m.first_day.year);
   }

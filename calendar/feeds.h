@@ -78,9 +78,6 @@ std::vector<std::string> PlannedCycles(const Organisation& org,
 std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
                           std::string_view unit_key);
 
-EventContent DescribeMeeting(const Organisation& org, const Meeting& meeting,
-                             const FeedOptions& options,
-                             const LiveStatusIndex& status);
 
 // Everything needed to render any feed of one organisation.
 struct FeedPlan {

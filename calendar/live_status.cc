@@ -5,7 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
+#include <utility>
+#include <vector>
+
+#include "core/model/progress_inputs.h"
 
 namespace okr {
 namespace {
@@ -43,6 +48,43 @@ std::string KrLine(const KeyResult& kr, const KrRisk& r) {
   return out + ")\n";
 }
 
+// ObjectiveConfidence (progress.h) for every objective from one pass over
+// the check-ins (per objective it scans them all: quadratic at scale).
+class ConfidenceIndex {
+ public:
+  explicit ConfidenceIndex(const Organisation& org) {
+    for (const KeyResult& kr : org.key_results) {
+      krs_of_[kr.objective_key].push_back(&kr);
+    }
+    for (const CheckIn& c : org.check_ins) {  // LatestCheckIn's rule.
+      if (!c.confidence) continue;
+      const CheckIn*& latest = latest_[{c.target_kind, c.target_key}];
+      if (latest == nullptr || c.at >= latest->at) latest = &c;
+    }
+  }
+
+  std::optional<double> Of(const Objective& objective) const {
+    static const std::vector<const KeyResult*> kNone;
+    auto it = krs_of_.find(objective.key);
+    const auto& krs = it == krs_of_.end() ? kNone : it->second;
+    std::vector<const CheckIn*> kr_latest;
+    for (const KeyResult* kr : krs) {
+      kr_latest.push_back(Latest(TargetKind::kKeyResult, kr->key));
+    }
+    return CombinedConfidence(Latest(TargetKind::kObjective, objective.key),
+                              krs, kr_latest);
+  }
+
+ private:
+  const CheckIn* Latest(TargetKind kind, const std::string& key) const {
+    auto it = latest_.find({kind, key});
+    return it == latest_.end() ? nullptr : it->second;
+  }
+
+  std::map<std::string, std::vector<const KeyResult*>> krs_of_;
+  std::map<std::pair<TargetKind, std::string>, const CheckIn*> latest_;
+};
+
 }  // namespace
 
 LiveStatusIndex::LiveStatusIndex(const Organisation& org,
@@ -66,6 +108,7 @@ LiveStatusIndex::LiveStatusIndex(const Organisation& org,
   }
   std::map<std::string, const ObjectiveRisk*> risk_of;
   for (const ObjectiveRisk& r : objective_risks) risk_of[r.objective_key] = &r;
+  const ConfidenceIndex confidence(org);
   std::map<std::string, size_t> index_of;
   for (const Objective& o : org.objectives) {
     auto r = risk_of.find(o.key);
@@ -73,7 +116,7 @@ LiveStatusIndex::LiveStatusIndex(const Organisation& org,
     index_of[o.key] = objectives_.size();
     objectives_.push_back({.objective = &o,
                            .progress = ObjectiveProgress(org, o.key),
-                           .confidence = ObjectiveConfidence(org, o),
+                           .confidence = confidence.Of(o),
                            .at_risk = r->second->at_risk});
   }
   std::map<std::string, size_t> objective_of_kr;
