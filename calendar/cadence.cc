@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "calendar/time_zones.h"
@@ -32,24 +34,32 @@ using Interval = std::pair<UnixSeconds, UnixSeconds>;
 // Busy time per person, as non-overlapping UTC intervals.
 class BusyMap {
  public:
-  bool Free(const std::string& person, const Interval& iv) const {
+  // Whether none of `ivs` overlaps the person's busy time.
+  bool Free(const std::string& person, const std::vector<Interval>& ivs) const {
     auto p = by_person_.find(person);
     if (p == by_person_.end()) return true;
-    auto it = p->second.lower_bound(iv.first);
-    if (it != p->second.end() && it->first < iv.second) return false;
-    if (it != p->second.begin() && std::prev(it)->second > iv.first) {
-      return false;
+    for (const Interval& iv : ivs) {
+      if (!FreeIn(p->second, iv)) return false;
     }
     return true;
   }
-  void Add(const std::string& person, const Interval& iv) {
+  void Add(const std::string& person, const std::vector<Interval>& ivs) {
     auto& m = by_person_[person];
-    auto [it, inserted] = m.emplace(iv.first, iv.second);
-    if (!inserted) it->second = std::max(it->second, iv.second);
+    for (const Interval& iv : ivs) {
+      auto [it, inserted] = m.emplace(iv.first, iv.second);
+      if (!inserted) it->second = std::max(it->second, iv.second);
+    }
   }
 
  private:
-  std::map<std::string, std::map<UnixSeconds, UnixSeconds>> by_person_;
+  using Busy = std::map<UnixSeconds, UnixSeconds>;
+  static bool FreeIn(const Busy& busy, const Interval& iv) {
+    auto it = busy.lower_bound(iv.first);
+    if (it != busy.end() && it->first < iv.second) return false;
+    return it == busy.begin() || std::prev(it)->second <= iv.first;
+  }
+
+  std::unordered_map<std::string, Busy> by_person_;
 };
 
 std::vector<Date> DaysInCycle(const Cycle& c, const Slot& s) {
@@ -190,10 +200,7 @@ class Planner {
 
   bool Free(const std::string& who,
             const std::vector<Interval>& occurrences) const {
-    for (const Interval& iv : occurrences) {
-      if (!busy_.Free(who, iv)) return false;
-    }
-    return true;
+    return busy_.Free(who, occurrences);
   }
 
   bool Free(const Need& n, const std::vector<Interval>& occurrences) const {
@@ -229,9 +236,7 @@ class Planner {
   }
 
   void Reserve(const Need& n, const std::vector<Interval>& occurrences) {
-    for (const std::string& who : n.participants) {
-      for (const Interval& iv : occurrences) busy_.Add(who, iv);
-    }
+    for (const std::string& who : n.participants) busy_.Add(who, occurrences);
   }
 
   static bool IsFixed(const Need& n) {

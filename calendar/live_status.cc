@@ -48,11 +48,12 @@ std::string KrLine(const KeyResult& kr, const KrRisk& r) {
   return out + ")\n";
 }
 
-// ObjectiveConfidence (progress.h) for every objective from one pass over
-// the check-ins (per objective it scans them all: quadratic at scale).
-class ConfidenceIndex {
+// ObjectiveProgress (without children, its default) and ObjectiveConfidence
+// (progress.h) for every objective from one pass over the key results and
+// check-ins (per objective they scan them all: quadratic at scale).
+class ObjectiveInputs {
  public:
-  explicit ConfidenceIndex(const Organisation& org) {
+  explicit ObjectiveInputs(const Organisation& org) {
     for (const KeyResult& kr : org.key_results) {
       krs_of_[kr.objective_key].push_back(&kr);
     }
@@ -63,10 +64,12 @@ class ConfidenceIndex {
     }
   }
 
-  std::optional<double> Of(const Objective& objective) const {
-    static const std::vector<const KeyResult*> kNone;
-    auto it = krs_of_.find(objective.key);
-    const auto& krs = it == krs_of_.end() ? kNone : it->second;
+  std::optional<double> Progress(const Objective& objective) const {
+    return KrsProgress(KrsOf(objective));
+  }
+
+  std::optional<double> Confidence(const Objective& objective) const {
+    const std::vector<const KeyResult*>& krs = KrsOf(objective);
     std::vector<const CheckIn*> kr_latest;
     for (const KeyResult* kr : krs) {
       kr_latest.push_back(Latest(TargetKind::kKeyResult, kr->key));
@@ -76,6 +79,12 @@ class ConfidenceIndex {
   }
 
  private:
+  const std::vector<const KeyResult*>& KrsOf(const Objective& o) const {
+    static const std::vector<const KeyResult*> kNone;
+    auto it = krs_of_.find(o.key);
+    return it == krs_of_.end() ? kNone : it->second;
+  }
+
   const CheckIn* Latest(TargetKind kind, const std::string& key) const {
     auto it = latest_.find({kind, key});
     return it == latest_.end() ? nullptr : it->second;
@@ -108,15 +117,15 @@ LiveStatusIndex::LiveStatusIndex(const Organisation& org,
   }
   std::map<std::string, const ObjectiveRisk*> risk_of;
   for (const ObjectiveRisk& r : objective_risks) risk_of[r.objective_key] = &r;
-  const ConfidenceIndex confidence(org);
+  const ObjectiveInputs inputs(org);
   std::map<std::string, size_t> index_of;
   for (const Objective& o : org.objectives) {
     auto r = risk_of.find(o.key);
     if (r == risk_of.end()) continue;  // Not in a planned cycle.
     index_of[o.key] = objectives_.size();
     objectives_.push_back({.objective = &o,
-                           .progress = ObjectiveProgress(org, o.key),
-                           .confidence = confidence.Of(o),
+                           .progress = inputs.Progress(o),
+                           .confidence = inputs.Confidence(o),
                            .at_risk = r->second->at_risk});
   }
   std::map<std::string, size_t> objective_of_kr;
