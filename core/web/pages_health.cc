@@ -3,6 +3,9 @@
 // "/health": objectives and key results at risk, stale check-ins, objective counts,
 // possible double work and lint findings.
 
+#include <cmath>
+#include <string>
+
 #include "core/web/pages.h"
 #include "core/web/pages_internal.h"
 #include "core/web/text.h"
@@ -19,8 +22,13 @@ Html AtRisk(const PageContext& ctx, const HealthView& view) {
   if (view.krs_at_risk.empty()) {
     return h.Raw("<p>No key result is at risk.</p></section>");
   }
-  h.Raw("<p class=\"lede\">Confidence below on track, progress more than 25 "
-        "points behind the time elapsed (")
+  const RiskThresholds& t = view.risk;
+  h.Raw("<p class=\"lede\">Confidence below ")
+      .Text(FormatPercent(t.low_confidence))
+      .Raw(" or down by ").Text(FormatPercent(t.confidence_drop))
+      .Raw(" since the previous check-in, progress more than ")
+      .Text(std::to_string(std::lround(t.behind_margin * 100)))
+      .Raw(" points behind the time elapsed (")
       .Text(FormatPercent(view.cycle.elapsed))
       .Raw("), a target not held, or a milestone overdue.</p>"
            "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Key "
@@ -100,11 +108,13 @@ Html ObjectivesAtRisk(const PageContext& ctx, const HealthView& view) {
   if (view.objectives_at_risk.empty()) {
     return h.Raw("<p>No objective is at risk.</p></section>");
   }
-  h.Raw("<p class=\"lede\">Key results at risk carry at least half of the "
-        "objective's weight.</p><div class=\"table-wrap\"><table><thead><tr>"
-        "<th scope=\"col\">Objective</th><th scope=\"col\">Owner</th>"
-        "<th scope=\"col\">Progress</th><th scope=\"col\">Weight at risk"
-        "</th></tr></thead><tbody>");
+  h.Raw("<p class=\"lede\">Key results at risk carry at least ")
+      .Text(FormatPercent(view.risk.objective_share))
+      .Raw(" of the objective's weight.</p><div class=\"table-wrap\"><table>"
+           "<thead><tr><th scope=\"col\">Objective</th>"
+           "<th scope=\"col\">Owner</th>"
+           "<th scope=\"col\">Progress</th><th scope=\"col\">Weight at risk"
+           "</th></tr></thead><tbody>");
   for (const ObjectiveView& o : view.objectives_at_risk) {
     h.Raw("<tr><td>").Link(ObjectiveHref(o.key), o.title)
         .Raw("<br><span class=\"muted\">").Text(o.unit_name)

@@ -36,14 +36,25 @@ double ProgressAt(const KeyResult& kr, double value) {
   return KeyResultProgress(kr.kind, kr.start, kr.target, value);
 }
 
-// Why a KR needs attention: the early-warning rules (early_warning.h) but
-// staleness, which the health view shows per owner and unit.
+// The early-warning assessment of a KR on `cycle` (the index's thresholds).
+KrRisk AssessOnCycle(const OrgIndex& index, const KeyResult& kr,
+                     const CycleInfo& cycle) {
+  const Cycle c{.name = cycle.name, .start = cycle.start, .end = cycle.end};
+  return AssessKrRisk(kr, index.CheckInsOn(TargetKind::kKeyResult, kr.key), c,
+                      cycle.reference_day, index.risk());
+}
+
+// Whether a KR needs attention: any early-warning reason but staleness,
+// which the health view shows per owner and unit.
+bool NeedsAttention(const KrRisk& risk) {
+  return std::any_of(risk.reasons.begin(), risk.reasons.end(),
+                     [](RiskReason r) { return r != RiskReason::kStale; });
+}
+
+// Why a KR needs attention (NeedsAttention), as words.
 std::vector<std::string> KrRisks(const OrgIndex& index, const KeyResult& kr,
                                  const KrView& view, const CycleInfo& cycle) {
-  const Cycle c{.name = cycle.name, .start = cycle.start, .end = cycle.end};
-  const KrRisk risk =
-      AssessKrRisk(kr, index.CheckInsOn(TargetKind::kKeyResult, kr.key), c,
-                   cycle.reference_day, index.risk());
+  const KrRisk risk = AssessOnCycle(index, kr, cycle);
   std::vector<std::string> risks;
   for (RiskReason r : risk.reasons) {
     if (r == RiskReason::kStale) continue;
@@ -292,11 +303,16 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
   v.last_check_in = LastCheckInOn(index, objective);
   double weights = 0, trend = 0;
   bool any_trend = false;
-  // The KR views are needed for the objective's risk even when the caller
-  // does not show them (with_krs false): dropped at the end.
+  std::vector<WeightedKrRisk> kr_risks;
   for (const KeyResult* kr : index.KrsOf(objective.key)) {
+    if (!with_krs) {  // Only the risk: no KR view to build.
+      kr_risks.push_back(
+          {kr->weight, NeedsAttention(AssessOnCycle(index, *kr, cycle))});
+      continue;
+    }
     v.krs.push_back(MakeKrView(index, *kr, cycle));
     const KrView& row = v.krs.back();
+    kr_risks.push_back({row.weight, !row.risks.empty()});  // Not stale.
     weights += Weight(*kr);
     if (row.trend) {
       trend += Weight(*kr) * *row.trend;
@@ -304,10 +320,6 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
     }
   }
   if (any_trend && weights > 0) v.trend = trend / weights;
-  std::vector<WeightedKrRisk> kr_risks;
-  for (const KrView& row : v.krs) {
-    kr_risks.push_back({row.weight, !row.risks.empty()});  // Not stale.
-  }
   const ObjectiveRisk risk =
       AssessObjectiveRisk(v.key, kr_risks, index.risk());
   v.at_risk_share = risk.at_risk_share;
@@ -315,7 +327,6 @@ ObjectiveView MakeObjectiveView(const OrgIndex& index,
     v.risks.push_back(FormatShare(risk.at_risk_share) +
                       " of the key results' weight at risk");
   }
-  if (!with_krs) v.krs.clear();
   return v;
 }
 
@@ -745,6 +756,7 @@ HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
   OrgIndex index(org, risk);
   HealthView view;
   view.cycle = MakeCycleInfo(org, cycle, today);
+  view.risk = risk;
   for (const Objective& o : org.objectives) {
     if (!InCycle(o, cycle)) continue;
     ObjectiveView ov = internal::MakeObjectiveView(index, o, view.cycle);

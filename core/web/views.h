@@ -283,6 +283,7 @@ struct HealthView {
   // per-cycle counts, errors first; double-work findings in the cycle.
   std::vector<Finding> lint;
   std::vector<Finding> double_work;
+  RiskThresholds risk;  // The thresholds the lists above were judged by.
 };
 
 namespace internal {
