@@ -14,11 +14,23 @@
 #include "core/auth/secret.h"
 #include "core/base/log.h"
 #include "core/web/html.h"
+#include "core/web/request_body.h"
 #include "core/web/site.h"
 #include "core/web/style.h"
 #include "core/web/text.h"
 
 namespace okr {
+namespace {
+
+// A login or logout form has a handful of fields.
+constexpr size_t kMaxLoginFields = 64;
+
+std::string FieldOrEmpty(const web::FormFields& fields, std::string_view name) {
+  const std::string* value = web::FindFormField(fields, name);
+  return value != nullptr ? *value : std::string();
+}
+
+}  // namespace
 
 class LoginHandler {
  public:
@@ -35,11 +47,11 @@ class LoginHandler {
     if (Status origin = LenientOrigin(request); !origin.ok()) {
       return TextResponse(403, origin.message() + "\n");
     }
-    auto fields = ParseFormBody(request.body, false);
+    auto fields = web::ParseFormUrlEncoded(request.body, kMaxLoginFields);
     if (!fields.ok()) return TextResponse(400, fields.status().message() + "\n");
-    const std::string next = SafeNext(FormValue(*fields, "next"));
-    Result<std::string> email = NormaliseEmail(FormValue(*fields, "email"));
-    const std::string password = FormValue(*fields, "password");
+    const std::string next = SafeNext(FieldOrEmpty(*fields, "next"));
+    Result<std::string> email = NormaliseEmail(FieldOrEmpty(*fields, "email"));
+    const std::string password = FieldOrEmpty(*fields, "password");
     const UnixSeconds now = auth_->clock_->Now();
     const std::string address_key = "a:" + request.remote_address;
     const std::string account_key = "u:" + (email.ok() ? *email : "");
@@ -64,12 +76,12 @@ class LoginHandler {
   }
 
   HttpResponse Logout(const HttpRequest& request) const {
-    auto fields = ParseFormBody(request.body, false);
+    auto fields = web::ParseFormUrlEncoded(request.body, kMaxLoginFields);
     if (!fields.ok()) return TextResponse(400, fields.status().message() + "\n");
     auto session = auth_->FindSession(request);
     if (session) {
       Identity who{.via = Identity::Via::kSession};
-      Status ok = auth_->CheckWrite(request, who, FormValue(*fields, "csrf_token"));
+      Status ok = auth_->CheckWrite(request, who, FieldOrEmpty(*fields, "csrf_token"));
       if (!ok.ok()) return TextResponse(403, ok.message() + "\n");
       if (Status s = auth_->store_.DeleteSession(session->record.id_hash);
           !s.ok()) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/base/ascii.h"
+
 namespace okr {
 namespace {
 
@@ -56,13 +58,6 @@ Status CheckField(std::string_view name, std::string_view value) {
   return Status::Ok();
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool HasDotSegment(std::string_view path) {
   size_t start = 0;
   while (start <= path.size()) {
@@ -92,8 +87,8 @@ std::optional<std::string> DecodeRequestPath(std::string_view raw) {
   for (size_t i = 0; i < raw.size(); ++i) {
     char c = raw[i];
     if (c == '%') {
-      int hi = i + 2 < raw.size() ? HexValue(raw[i + 1]) : -1;
-      int lo = hi >= 0 ? HexValue(raw[i + 2]) : -1;
+      int hi = i + 2 < raw.size() ? HexDigitValue(raw[i + 1]) : -1;
+      int lo = hi >= 0 ? HexDigitValue(raw[i + 2]) : -1;
       if (lo < 0) return std::nullopt;
       c = static_cast<char>(hi * 16 + lo);
       i += 2;

@@ -197,13 +197,6 @@ class JsonReader {
   size_t pos_ = 0;
 };
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 Result<std::string> DecodeFormPart(std::string_view part, size_t field) {
   std::string out;
   out.reserve(part.size());
@@ -212,17 +205,23 @@ Result<std::string> DecodeFormPart(std::string_view part, size_t field) {
     if (c == '+') {
       out += ' ';
     } else if (c == '%') {
-      const int hi = i + 2 < part.size() ? HexDigit(part[i + 1]) : -1;
-      const int lo = i + 2 < part.size() ? HexDigit(part[i + 2]) : -1;
+      const int hi = i + 2 < part.size() ? HexDigitValue(part[i + 1]) : -1;
+      const int lo = i + 2 < part.size() ? HexDigitValue(part[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         return InvalidArgument("form field " + std::to_string(field + 1) +
                                ": malformed %-escape");
       }
-      if (hi == 0 && lo == 0) {
+      const auto byte = static_cast<unsigned char>(hi * 16 + lo);
+      if (byte == 0) {
         return InvalidArgument("form field " + std::to_string(field + 1) +
                                ": contains a NUL byte");
       }
-      out += static_cast<char>(hi * 16 + lo);
+      if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') ||
+          byte == 0x7F) {
+        return InvalidArgument("form field " + std::to_string(field + 1) +
+                               ": contains a control character");
+      }
+      out += static_cast<char>(byte);
       i += 2;
     } else {
       out += c;

@@ -42,9 +42,13 @@ Result<FlatJsonObject> ParseFlatJsonObject(std::string_view text,
 // Fields in body order, names and values percent-decoded ('+' is a space).
 using FormFields = std::vector<std::pair<std::string, std::string>>;
 
-// Parses an application/x-www-form-urlencoded body. Refuses a malformed
-// escape ("%zz", "%4"), a raw byte below 0x20 or 0x7F, a decoded NUL byte,
-// and more than `max_fields` fields. Empty pieces ("a=1&&b=2") are skipped.
+// Parses an application/x-www-form-urlencoded body: the one form parser
+// (login and logout forms, check-ins, web imports; CivetWeb's
+// mg_handle_form_request is never used: Debian's 1.15 loops forever on a
+// NUL byte). Refuses a malformed escape ("%zz", "%4"), a raw byte below
+// 0x20 or 0x7F, a decoded NUL byte or control character other than tab,
+// CR and LF, and more than `max_fields` fields. Empty pieces ("a=1&&b=2")
+// are skipped.
 Result<FormFields> ParseFormUrlEncoded(std::string_view body,
                                        size_t max_fields = 2000);
 

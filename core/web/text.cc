@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/base/ascii.h"
+
 namespace okr::web {
 namespace {
 
@@ -35,13 +37,6 @@ std::string PercentEncode(std::string_view text, bool keep_at) {
   return out;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Decodes '+' and %XX; nullopt for a malformed escape.
 std::optional<std::string> DecodeQueryComponent(std::string_view raw) {
   std::string out;
@@ -52,8 +47,8 @@ std::optional<std::string> DecodeQueryComponent(std::string_view raw) {
     } else if (raw[i] != '%') {
       out += raw[i];
     } else {
-      const int hi = i + 2 < raw.size() ? HexValue(raw[i + 1]) : -1;
-      const int lo = hi >= 0 ? HexValue(raw[i + 2]) : -1;
+      const int hi = i + 2 < raw.size() ? HexDigitValue(raw[i + 1]) : -1;
+      const int lo = hi >= 0 ? HexDigitValue(raw[i + 2]) : -1;
       if (lo < 0) return std::nullopt;
       out += static_cast<char>(hi * 16 + lo);
       i += 2;

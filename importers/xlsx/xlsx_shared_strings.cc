@@ -8,18 +8,12 @@
 #include <limits>
 #include <utility>
 
+#include "core/base/ascii.h"
 #include "importers/table.h"
 #include "importers/zip/xml_stream.h"
 
 namespace okr {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Reads "_xHHHH_" at text[i]; false if there is none.
 bool ReadEscape(std::string_view text, size_t i, uint32_t* unit) {
@@ -29,7 +23,7 @@ bool ReadEscape(std::string_view text, size_t i, uint32_t* unit) {
   }
   uint32_t value = 0;
   for (size_t k = i + 2; k < i + 6; ++k) {
-    const int digit = HexValue(text[k]);
+    const int digit = HexDigitValue(text[k]);
     if (digit < 0) return false;
     value = value * 16 + static_cast<uint32_t>(digit);
   }

@@ -126,21 +126,6 @@ TEST_CASE("address ranges for trusted proxies", "[auth]") {
   }
 }
 
-TEST_CASE("form bodies: decoded, bounded, no control bytes", "[auth]") {
-  auto f = ParseFormBody("a=1&b=x+y%21&&c", false);
-  REQUIRE(f.ok());
-  CHECK(FormValue(*f, "b") == "x y!");
-  CHECK(FormValue(*f, "c").empty());
-  CHECK(FormValue(*f, "missing").empty());
-  CHECK(!ParseFormBody(std::string("a=\0", 3), false).ok());
-  CHECK(!ParseFormBody("a=%00", false).ok());
-  CHECK(!ParseFormBody("a=%0a", false).ok());
-  CHECK(ParseFormBody("a=%0a", true).ok());
-  CHECK(!ParseFormBody("a=%zz", false).ok());
-  CHECK(!ParseFormBody("a=%4", false).ok());
-  CHECK(!ParseFormBody("a=1&b=2&c=3", false, 2).ok());
-}
-
 TEST_CASE("cookies and e-mails", "[auth]") {
   CHECK(FindCookie("a=1; okrd_session=xyz; b=2", "okrd_session") == "xyz");
   CHECK(FindCookie("okrd_session=\"q\"", "okrd_session") == "q");

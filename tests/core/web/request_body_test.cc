@@ -57,11 +57,14 @@ TEST_CASE("form bodies decode strictly", "[web][body]") {
   CHECK(FindFormField(*r, "c")->empty());
   CHECK(*FindFormField(*r, "d") == "\r\n");
   CHECK(FindFormField(*r, "zz") == nullptr);
-  // A raw or escaped NUL byte, other raw controls, broken escapes.
+  CHECK(ParseFormUrlEncoded("a=%09")->front().second == "\t");
+  // A raw or escaped NUL byte, other raw or escaped controls, broken
+  // escapes.
   for (const std::string& body :
        {std::string("a=b\0c&d=e", 9), std::string("a=%00"), std::string("a=%zz"),
         std::string("a=%4"), std::string("a=%"), std::string("a=b\nc"),
-        std::string("a=\x7f")}) {
+        std::string("a=\x7f"), std::string("a=%01"), std::string("a=%1B"),
+        std::string("a=%7f"), std::string("%07=1")}) {
     INFO(body);
     CHECK_FALSE(ParseFormUrlEncoded(body).ok());
   }
