@@ -6,35 +6,10 @@
 set -euo pipefail
 okrd=$1
 artifacts=$2
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-if [[ ! -d "$root/node_modules/playwright-core" || ! -d "$root/node_modules/axe-core" ]]; then
-  echo "browser test: run 'npm ci' in $root first (scripts/test.sh does)" >&2
-  # A developer build without npm packages skips; CI must never skip.
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-fi
+source "$(dirname "$0")/common.sh"
+require_packages playwright-core axe-core
 mkdir -p "$artifacts"
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-OKRD_NOW=2026-11-24T10:00:00Z "$okrd" demo --db "$work/okrd.db" \
-  --listen 127.0.0.1:0 >"$work/out" 2>"$work/err" &
-server_pid=$!
-port=
-for _ in $(seq 1 100); do
-  port=$(sed -n 's|.*on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/out" | head -1)
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-if [[ -z "$port" ]]; then
-  echo "okrd did not start:" >&2
-  cat "$work/out" "$work/err" >&2
-  exit 1
-fi
+OKRD_NOW=2026-11-24T10:00:00Z start_okrd "$okrd" demo --db "$work/okrd.db" \
+  --listen 127.0.0.1:0
 cd "$root"
 node "$here/status_page.mjs" "$port" "$artifacts"
