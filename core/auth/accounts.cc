@@ -2,7 +2,7 @@
 
 #include "core/auth/accounts.h"
 
-#include "core/auth/secret.h"
+#include "core/base/secret.h"
 #include "core/base/ascii.h"
 
 namespace okr {

@@ -6,7 +6,7 @@
 
 #include "core/auth/accounts.h"
 #include "core/auth/auth_internal.h"
-#include "core/auth/secret.h"
+#include "core/base/secret.h"
 #include "core/base/ascii.h"
 #include "core/base/log.h"
 #include "core/web/text.h"

@@ -11,7 +11,7 @@
 #include "core/auth/accounts.h"
 #include "core/auth/auth.h"
 #include "core/auth/auth_internal.h"
-#include "core/auth/secret.h"
+#include "core/base/secret.h"
 #include "core/base/log.h"
 #include "core/web/html.h"
 #include "core/web/request_body.h"

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cassert>
 
-#include "core/auth/secret.h"
+#include "core/base/secret.h"
 
 namespace okr {
 

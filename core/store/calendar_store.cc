@@ -2,54 +2,12 @@
 
 #include "core/store/calendar_store.h"
 
-#include <sodium.h>
-
-#include <array>
-#include <cassert>
 #include <utility>
+
+#include "core/base/secret.h"
 
 namespace okr {
 namespace {
-
-constexpr size_t kTokenBytes = 32;     // 256 bits.
-constexpr size_t kTokenChars = 43;     // base64url, no padding.
-constexpr size_t kHashBytes = 32;
-
-void EnsureSodium() {
-  // sodium_init is idempotent and thread-safe; it fails only when the
-  // system has no entropy source at all, which is not recoverable.
-  [[maybe_unused]] const int rc = sodium_init();
-  assert(rc >= 0);
-}
-
-std::string ToHex(const unsigned char* bytes, size_t n) {
-  std::string hex(n * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes, n);
-  hex.pop_back();
-  return hex;
-}
-
-std::string HashToken(std::string_view token) {
-  std::array<unsigned char, kHashBytes> hash{};
-  crypto_generichash(hash.data(), hash.size(),
-                     reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
-  return ToHex(hash.data(), hash.size());
-}
-
-std::string NewToken() {
-  EnsureSodium();
-  std::array<unsigned char, kTokenBytes> raw{};
-  randombytes_buf(raw.data(), raw.size());
-  std::string text(sodium_base64_ENCODED_LEN(
-                       kTokenBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                   '\0');
-  sodium_bin2base64(text.data(), text.size(), raw.data(), raw.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  text.resize(kTokenChars);
-  sodium_memzero(raw.data(), raw.size());
-  return text;
-}
 
 // Runs `sql` and calls `read(row)` for every row.
 template <typename F>
@@ -142,25 +100,10 @@ Status RevokeActive(Database* db, std::string_view feed_id, UnixSeconds now) {
 
 }  // namespace
 
-std::string CalendarStore::NewUuid() {
-  EnsureSodium();
-  std::array<unsigned char, 16> b{};
-  randombytes_buf(b.data(), b.size());
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // Version 4.
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122.
-  const std::string hex = ToHex(b.data(), b.size());
-  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) +
-         "-" + hex.substr(16, 4) + "-" + hex.substr(20);
-}
+std::string CalendarStore::NewUuid() { return NewUuidV4(); }
 
 bool CalendarStore::IsWellFormedToken(std::string_view token) {
-  if (token.size() != kTokenChars) return false;
-  for (char c : token) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                    (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
+  return IsWellFormedSecret(token);
 }
 
 Result<std::map<std::string, StoredSlot>> CalendarStore::LoadSlots() {
@@ -208,7 +151,7 @@ Result<std::map<std::string, SeriesState>> CalendarStore::SaveCadence(
 Result<std::string> CalendarStore::IssueToken(std::string_view feed_id,
                                               UnixSeconds now) {
   if (feed_id.empty()) return InvalidArgument("empty feed id");
-  std::string token = NewToken();
+  std::string token = NewSecret();
   std::lock_guard<std::mutex> lock(store_->write_mu_);
   Database* db = store_->writer_.get();
   OKR_ASSIGN_OR_RETURN(auto txn,
@@ -217,7 +160,7 @@ Result<std::string> CalendarStore::IssueToken(std::string_view feed_id,
   OKR_ASSIGN_OR_RETURN(
       Statement s, db->Prepare("INSERT INTO feed_tokens (token_hash, feed_id, "
                                "created_at) VALUES (?, ?, ?)"));
-  s.Bind(1, HashToken(token)).Bind(2, feed_id).Bind(3, now);
+  s.Bind(1, HashSecret(token)).Bind(2, feed_id).Bind(3, now);
   OKR_RETURN_IF_ERROR(s.Run());
   OKR_RETURN_IF_ERROR(txn->Commit());
   return token;
@@ -238,7 +181,7 @@ Status CalendarStore::RevokeToken(std::string_view feed_id, UnixSeconds now) {
 Result<std::optional<std::string>> CalendarStore::FeedForToken(
     std::string_view token) {
   if (!IsWellFormedToken(token)) return std::optional<std::string>();
-  const std::string hash = HashToken(token);
+  const std::string hash = HashSecret(token);
   OKR_ASSIGN_OR_RETURN(auto db, store_->TakeReader());
   std::optional<std::string> feed;
   Status st = [&]() -> Status {
@@ -249,8 +192,7 @@ Result<std::optional<std::string>> CalendarStore::FeedForToken(
     OKR_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return Status::Ok();
     const std::string stored = s.ColumnText(0);
-    if (stored.size() == hash.size() &&
-        sodium_memcmp(stored.data(), hash.data(), hash.size()) == 0) {
+    if (ConstantTimeEquals(stored, hash)) {
       feed = s.ColumnText(1);
     }
     return Status::Ok();
@@ -279,7 +221,7 @@ Result<int64_t> CalendarStore::ChangeCounter() {
 }
 
 std::string CalendarStore::TokenHash(std::string_view token) {
-  return HashToken(token);
+  return HashSecret(token);
 }
 
 Result<std::map<std::string, FeedTokenInfo>> CalendarStore::ActiveTokens() {

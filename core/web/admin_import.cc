@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/auth/secret.h"
+#include "core/base/secret.h"
 #include "core/base/log.h"
 #include "core/web/html.h"
 #include "core/web/job_queue.h"

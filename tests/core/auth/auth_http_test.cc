@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/auth/auth.h"
-#include "core/auth/secret.h"
+#include "core/base/secret.h"
 #include "tests/core/auth/auth_server.h"
 
 namespace okr::testing {

@@ -15,7 +15,6 @@
 #include "core/auth/auth_internal.h"
 #include "core/auth/password.h"
 #include "core/auth/rate_limiter.h"
-#include "core/auth/secret.h"
 #include "tests/core/server/log_capture.h"
 #include "tests/support/temp_dir.h"
 
@@ -53,27 +52,6 @@ TEST_CASE("password policy", "[auth]") {
   CHECK(!CheckPasswordPolicy(std::string("long enough\0x", 13)).ok());
   CHECK(!CheckPasswordPolicy("long enough\npassword").ok());
   CHECK(!CheckPasswordPolicy(std::string(kMaxPasswordBytes + 1, 'a')).ok());
-}
-
-TEST_CASE("secrets: 256 bits, well-formed, hashed", "[auth]") {
-  const std::string a = NewSecret("okrd_"), b = NewSecret("okrd_");
-  CHECK(a != b);
-  CHECK(IsWellFormedSecret(a, "okrd_"));
-  CHECK(!IsWellFormedSecret(a, "feed_"));
-  CHECK(!IsWellFormedSecret(a.substr(0, a.size() - 1), "okrd_"));
-  CHECK(!IsWellFormedSecret(a + "=", "okrd_"));
-  CHECK(!IsWellFormedSecret("okrd_" + std::string(43, '+'), "okrd_"));
-  CHECK(HashSecret(a).size() == 64);
-  CHECK(HashSecret(a) == HashSecret(a));
-  CHECK(HashSecret(a) != HashSecret(b));
-  // BLAKE2b-256 of "" (RFC 7693 / libsodium test vector).
-  CHECK(HashSecret("") ==
-        "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
-  CHECK(KeyedHash("k", a) != HashSecret(a));
-  CHECK(KeyedHash(std::string(100, 'k'), a).size() == 64);
-  CHECK(ConstantTimeEquals("abc", "abc"));
-  CHECK(!ConstantTimeEquals("abc", "abd"));
-  CHECK(!ConstantTimeEquals("abc", "abcd"));
 }
 
 TEST_CASE("rate limiter: a window per key, bounded memory", "[auth]") {

@@ -1,6 +1,6 @@
 // Copyright 2026 The okrd Authors.
 
-#include "core/auth/secret.h"
+#include "core/base/secret.h"
 
 #include <sodium.h>
 
@@ -21,6 +21,12 @@ const unsigned char* Bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
 }
 
+void EnsureSodium() {
+  // Idempotent and thread-safe; fails only without any entropy source.
+  [[maybe_unused]] const int rc = sodium_init();
+  assert(rc >= 0);
+}
+
 bool IsBase64Url(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
          (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -29,9 +35,7 @@ bool IsBase64Url(char c) {
 }  // namespace
 
 std::string NewSecret(std::string_view prefix) {
-  // Idempotent and thread-safe; fails only without any entropy source.
-  [[maybe_unused]] const int rc = sodium_init();
-  assert(rc >= 0);
+  EnsureSodium();
   std::array<unsigned char, kSecretBytes> raw{};
   randombytes_buf(raw.data(), raw.size());
   std::string text(sodium_base64_ENCODED_LEN(
@@ -68,6 +72,17 @@ std::string KeyedHash(std::string_view key, std::string_view text) {
   crypto_generichash(hash.data(), hash.size(), Bytes(text), text.size(),
                      key.empty() ? nullptr : Bytes(key), key.size());
   return ToHex(hash.data(), hash.size());
+}
+
+std::string NewUuidV4() {
+  EnsureSodium();
+  std::array<unsigned char, 16> b{};
+  randombytes_buf(b.data(), b.size());
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // Version 4.
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122.
+  const std::string hex = ToHex(b.data(), b.size());
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) +
+         "-" + hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {

@@ -1,13 +1,14 @@
 // Copyright 2026 The okrd Authors.
 //
-// Random secrets and their stored form. A secret is 32 random bytes from
-// libsodium, shown as base64url (43 characters) after an optional prefix;
-// only its BLAKE2b-256 hash (crypto_generichash, 64 hex digits) is stored,
-// and stored hashes are compared in constant time. Pure functions,
+// Random secrets and their stored form: API tokens, session ids, calendar
+// feed tokens. A secret is 32 random bytes from libsodium, shown as
+// base64url (43 characters) after an optional prefix; only its BLAKE2b-256
+// hash (crypto_generichash, 64 hex digits) is stored, and stored hashes are
+// compared in constant time. Also random (version 4) UUIDs. Pure functions,
 // thread-safe.
 
-#ifndef OKR_CORE_AUTH_SECRET_H_
-#define OKR_CORE_AUTH_SECRET_H_
+#ifndef OKR_CORE_BASE_SECRET_H_
+#define OKR_CORE_BASE_SECRET_H_
 
 #include <string>
 #include <string_view>
@@ -27,9 +28,11 @@ std::string HashSecret(std::string_view text);
 // Lower-case hex BLAKE2b-256 of `text` keyed with `key` (any length up to
 // 64 bytes; longer keys are hashed first).
 std::string KeyedHash(std::string_view key, std::string_view text);
+// A random version 4 UUID, lower-case: "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".
+std::string NewUuidV4();
 // Equal length and equal bytes, in time independent of where they differ.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
 }  // namespace okr
 
-#endif  // OKR_CORE_AUTH_SECRET_H_
+#endif  // OKR_CORE_BASE_SECRET_H_
