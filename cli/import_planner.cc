@@ -3,6 +3,7 @@
 #include "cli/import_planner.h"
 
 #include <set>
+#include <unordered_set>
 #include <utility>
 
 #include "core/model/change_set.h"
@@ -36,12 +37,14 @@ void AddConfidenceCheckIns(const Organisation& stored,
   }
 }
 
-std::vector<Finding> LintImportedFile(const FileImport& file,
+std::vector<Finding> LintImportedFile(FileImport* file,
                                       const Organisation& stored,
                                       const LintSettings& settings) {
-  Organisation org = file.org;
+  Organisation& org = file->org;
+  const size_t people = org.people.size(), units = org.units.size(),
+               cycles = org.cycles.size();
   auto add_missing = [](auto& to, const auto& from, auto key) {
-    std::set<std::string> have;
+    std::unordered_set<std::string> have;
     for (const auto& x : to) have.insert(key(x));
     for (const auto& x : from) {
       if (!have.count(key(x))) to.push_back(x);
@@ -50,22 +53,27 @@ std::vector<Finding> LintImportedFile(const FileImport& file,
   add_missing(org.people, stored.people, [](const Person& p) { return p.email; });
   add_missing(org.units, stored.units, [](const Unit& u) { return u.key; });
   add_missing(org.cycles, stored.cycles, [](const Cycle& c) { return c.name; });
-  std::vector<Finding> out;
-  for (Finding& f : RunLint(org, settings)) {
-    if (!f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
-        !file.where.count(f.subjects.front())) {
-      continue;  // About a stored unit the file did not touch.
-    }
+  std::vector<Finding> findings = RunLint(org, settings);
+  org.people.resize(people);
+  org.units.resize(units);
+  org.cycles.resize(cycles);
+  const FileImport& in = *file;
+  // Filtered in place: a large file has a finding per key result.
+  std::erase_if(findings, [&in](const Finding& f) {
+    // About a stored unit the file did not touch.
+    return !f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
+           !in.where.count(f.subjects.front());
+  });
+  for (Finding& f : findings) {
     for (const std::string& s : f.subjects) {
-      auto it = file.where.find(s);
-      if (it != file.where.end()) {
+      auto it = in.where.find(s);
+      if (it != in.where.end()) {
         f.location = it->second;
         break;
       }
     }
-    out.push_back(std::move(f));
   }
-  return out;
+  return findings;
 }
 
 web::ImportPlanner MakeImportPlanner(LintSettings lint) {
@@ -78,7 +86,7 @@ web::ImportPlanner MakeImportPlanner(LintSettings lint) {
     preview.errors = std::move(file.errors);
     preview.warnings = std::move(file.warnings);
     if (!preview.errors.empty()) return preview;
-    for (const Finding& f : LintImportedFile(file, stored, lint)) {
+    for (const Finding& f : LintImportedFile(&file, stored, lint)) {
       preview.warnings.push_back(FormatFinding(f));
     }
     AddConfidenceCheckIns(stored, file.kr_confidence, now, &file.org);

@@ -29,7 +29,10 @@ void AddConfidenceCheckIns(const Organisation& stored,
 // Lint findings on what a file says, together with the stored people, units
 // and cycles it may refer to, each located at the cell the item came from.
 // Findings about stored units the file does not touch are left out.
-std::vector<Finding> LintImportedFile(const FileImport& file,
+// Lints `file->org` in place (the stored items are appended for the run and
+// removed again), so a large file is not copied; `*file` is as it was on
+// return.
+std::vector<Finding> LintImportedFile(FileImport* file,
                                       const Organisation& stored,
                                       const LintSettings& settings);
 

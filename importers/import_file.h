@@ -16,6 +16,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/base/civil_time.h"
@@ -49,8 +51,8 @@ struct FileImport {
   std::vector<std::string> errors;
   std::vector<std::string> warnings;
   // Keys the mapper invented because the file had no ID for the item.
-  std::set<std::string> derived_objective_keys;
-  std::set<std::string> derived_kr_keys;
+  std::unordered_set<std::string> derived_objective_keys;
+  std::unordered_set<std::string> derived_kr_keys;
   // Units and cycles the file only referred to (see change_set.h).
   std::set<std::string> derived_units;
   std::set<std::string> derived_cycles;
@@ -59,7 +61,7 @@ struct FileImport {
   // Where each item was defined, for spreadsheets (MappedWorkbook::where):
   // "objective:KEY", "kr:KEY", "unit:KEY", ... -> "plan.xlsx:OKRs!A7".
   // Empty for XML.
-  std::map<std::string, std::string> where;
+  std::unordered_map<std::string, std::string> where;
 };
 
 // A non-OK Status is a failure to read at all (missing file, limit, not a

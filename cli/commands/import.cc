@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <set>
+#include <utility>
 
 #include "cli/command.h"
 #include "cli/plugin_setup.h"
 #include "cli/import_planner.h"
+#include "cli/line_spool.h"
 #include "cli/progress_bar.h"
 #include "cli/store_access.h"
 #include "core/analytics/lint_rules.h"
@@ -132,8 +135,14 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
     for (const std::string& w : one.warnings) std::fprintf(env.err, "%s\n", w.c_str());
     for (const std::string& e : one.errors) std::fprintf(env.err, "%s\n", e.c_str());
     all.errors.insert(all.errors.end(), one.errors.begin(), one.errors.end());
-    auto append = [](auto& to, const auto& from) {
-      to.insert(to.end(), from.begin(), from.end());
+    // Moved, not copied: a large file's items are most of the memory.
+    auto append = [](auto& to, auto& from) {
+      if (to.empty()) {
+        to = std::move(from);
+      } else {
+        to.insert(to.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+      }
     };
     append(all.org.units, one.org.units);
     append(all.org.people, one.org.people);
@@ -151,12 +160,10 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
   return all;
 }
 
-void PrintSummary(const ImportPlan& plan, bool dry_run, std::FILE* out) {
-  if (dry_run) {
-    for (const Change& c : plan.changes) {
-      std::fprintf(out, "%s\n", c.ToString().c_str());
-    }
-  }
+// `changes`: the dry run's change lines, spooled while planning.
+void PrintSummary(const ImportPlan& plan, bool dry_run, LineSpool* changes,
+                  std::FILE* out) {
+  if (dry_run) changes->WriteTo(out);
   std::fprintf(out, "%-12s %7s %8s %10s %8s\n", "", "added", "changed",
                "unchanged", "removed");
   for (const char* kind : {"unit", "person", "cycle", "objective",
@@ -174,11 +181,10 @@ void PrintSummary(const ImportPlan& plan, bool dry_run, std::FILE* out) {
 }
 
 // Lint findings, advisory: printed after the summary, never a reason to
-// refuse the import.
-void PrintLint(const std::vector<Finding>& findings, const CliEnv& env) {
-  for (const Finding& f : findings) {
-    std::fprintf(env.err, "%s\n", FormatFinding(f).c_str());
-  }
+// refuse the import. Spooled as lines while the import plans (a large file
+// has hundreds of thousands), so they hold no memory meanwhile.
+void SpoolLint(const std::vector<Finding>& findings, LineSpool* spool) {
+  for (const Finding& f : findings) spool->Add(FormatFinding(f));
 }
 
 // Plan errors are validation lines; show each, then one summary.
@@ -214,10 +220,14 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   // Linted before planning, so the file's organisation, keys and cell
   // locations can move into the plan instead of being copied (they are most
   // of the memory of a large import).
-  const std::vector<Finding> findings =
-      LintImportedFile(file, stored, env.config.lint);
+  LineSpool lint;
+  SpoolLint(LintImportedFile(&file, stored, env.config.lint), &lint);
   file.where.clear();
   file.kr_confidence.clear();
+  const bool dry_run = flags.Has("dry-run");
+  // The change list is only printed (dry run), never kept: a large file
+  // has a change per item.
+  LineSpool changes;
   PlanOptions plan_options{
       .prune = flags.Has("prune"),
       .now = env.clock->Now(),
@@ -225,17 +235,19 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
       .derived_kr_keys = std::move(file.derived_kr_keys),
       .derived_units = std::move(file.derived_units),
       .derived_cycles = std::move(file.derived_cycles),
-      .normalise_title = NormaliseTitle};
+      .normalise_title = NormaliseTitle,
+      .on_change = [&changes, dry_run](const Change& c) {
+        if (dry_run) changes.Add(c.ToString());
+      }};
   Result<ImportPlan> plan =
       PlanImport(stored, std::move(file.org), plan_options);
   if (!plan.ok()) return ReportPlanErrors(plan.status(), env.err);
-  const bool dry_run = flags.Has("dry-run");
   if (!dry_run && plan->HasChanges()) {
     OKR_RETURN_IF_ERROR(store->ApplyImport(*plan));
   }
-  PrintSummary(*plan, dry_run, env.out);
+  PrintSummary(*plan, dry_run, &changes, env.out);
   std::fflush(env.out);
-  PrintLint(findings, env);
+  lint.WriteTo(env.err);
   return Status::Ok();
 }
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cli/command.h"
@@ -35,7 +36,7 @@ std::vector<Finding> Analyse(const Organisation& org, const CliEnv& env,
 }
 
 void Locate(const std::string& file,
-            const std::map<std::string, std::string>& where,
+            const std::unordered_map<std::string, std::string>& where,
             std::vector<Finding>* all) {
   for (Finding& f : *all) {
     for (const std::string& s : f.subjects) {

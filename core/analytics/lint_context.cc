@@ -6,7 +6,7 @@ namespace okr {
 namespace {
 
 template <typename T>
-const T* Find(const std::map<std::string, const T*>& map,
+const T* Find(const std::unordered_map<std::string_view, const T*>& map,
               const std::string& key) {
   auto it = map.find(key);
   return it == map.end() ? nullptr : it->second;
@@ -20,6 +20,8 @@ LintContext::LintContext(const Organisation& org, const LintSettings& settings)
   for (const Person& p : org.people) people_.emplace(p.email, &p);
   for (const Cycle& c : org.cycles) cycles_.emplace(c.name, &c);
   for (const Objective& o : org.objectives) objectives_.emplace(o.key, &o);
+  krs_.reserve(org.key_results.size());
+  krs_of_.reserve(org.objectives.size());
   for (const KeyResult& kr : org.key_results) {
     krs_.emplace(kr.key, &kr);
     krs_of_[kr.objective_key].push_back(&kr);

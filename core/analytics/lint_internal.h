@@ -7,6 +7,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/analytics/lint_rules.h"
@@ -32,13 +34,17 @@ class LintContext {
  private:
   const Organisation& org_;
   const LintSettings& settings_;
-  std::map<std::string, const Unit*> units_;
-  std::map<std::string, const Person*> people_;
-  std::map<std::string, const Cycle*> cycles_;
-  std::map<std::string, const Objective*> objectives_;
-  std::map<std::string, const KeyResult*> krs_;
-  std::map<std::string, std::vector<const KeyResult*>> krs_of_;
-  std::map<std::string, std::vector<const CheckIn*>> check_ins_of_;
+  // Keyed by views of org_'s keys (org_ outlives the context); only looked
+  // up, never listed, so hashed.
+  template <typename V>
+  using ByKey = std::unordered_map<std::string_view, V>;
+  ByKey<const Unit*> units_;
+  ByKey<const Person*> people_;
+  ByKey<const Cycle*> cycles_;
+  ByKey<const Objective*> objectives_;
+  ByKey<const KeyResult*> krs_;
+  ByKey<std::vector<const KeyResult*>> krs_of_;
+  ByKey<std::vector<const CheckIn*>> check_ins_of_;
 };
 
 std::string ObjectiveSubject(const Objective& o);  // "objective:KEY"

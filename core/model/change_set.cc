@@ -57,10 +57,13 @@ void ApplyRenames(const Renames& renames, TargetKind which, Organisation* org) {
 // Derived keys take the stored key of the item with the same identity.
 template <typename T, typename IdentityFn>
 Renames MatchDerived(const std::vector<T>& stored, const std::vector<T>& in,
-                     const std::set<std::string>& derived, IdentityFn identity) {
+                     const std::unordered_set<std::string>& derived,
+                     IdentityFn identity) {
+  if (stored.empty() || derived.empty()) return {};
   std::map<std::tuple<std::string, std::string, std::string>, std::string> ids;
   for (const T& s : stored) ids.emplace(identity(s), s.key);
-  std::set<std::string> taken;
+  std::unordered_set<std::string_view> taken;  // Views of in and ids.
+  taken.reserve(in.size());
   for (const T& i : in) taken.insert(i.key);
   Renames renames;
   for (const T& i : in) {
@@ -159,10 +162,20 @@ std::string DescribeChange(const KeyResult& a, const KeyResult& b) {
 // caller's `incoming` is left with moved-from items). `prunable(stored_item)`
 // says whether a stored item the file does not mention goes away. Linear
 // (hashed keys); the first incoming item with a key wins.
+// Keeps `change` in the plan, or passes it to options.on_change.
+void AddChange(const PlanOptions& options, ImportPlan* plan, Change change) {
+  ++plan->change_count;
+  if (options.on_change) {
+    options.on_change(change);
+  } else {
+    plan->changes.push_back(std::move(change));
+  }
+}
+
 template <typename T, typename Prunable>
 std::vector<T> MergeKind(const std::vector<T>& stored, std::vector<T>& incoming,
                          const char* kind, Prunable prunable,
-                         ImportPlan* plan) {
+                         const PlanOptions& options, ImportPlan* plan) {
   std::unordered_map<std::string_view, size_t> in_by_key;
   in_by_key.reserve(incoming.size());
   for (size_t i = 0; i < incoming.size(); ++i) {
@@ -176,7 +189,7 @@ std::vector<T> MergeKind(const std::vector<T>& stored, std::vector<T>& incoming,
     auto it = in_by_key.find(KeyOf(s));
     if (it == in_by_key.end()) {
       if (prunable(s)) {
-        plan->changes.push_back({'-', kind, KeyOf(s), Describe(s)});
+        AddChange(options, plan, {'-', kind, KeyOf(s), Describe(s)});
         ++counts.removed;
       } else {
         out.push_back(s);
@@ -187,7 +200,7 @@ std::vector<T> MergeKind(const std::vector<T>& stored, std::vector<T>& incoming,
     if (in == s) {
       ++counts.unchanged;
     } else {
-      plan->changes.push_back({'~', kind, KeyOf(s), DescribeChange(s, in)});
+      AddChange(options, plan, {'~', kind, KeyOf(s), DescribeChange(s, in)});
       ++counts.changed;
     }
     taken[it->second] = true;
@@ -199,7 +212,8 @@ std::vector<T> MergeKind(const std::vector<T>& stored, std::vector<T>& incoming,
     auto it = in_by_key.find(KeyOf(incoming[i]));
     if (it == in_by_key.end() || it->second != i) continue;  // A duplicate.
     in_by_key.erase(it);
-    plan->changes.push_back({'+', kind, KeyOf(incoming[i]), Describe(incoming[i])});
+    AddChange(options, plan,
+              {'+', kind, KeyOf(incoming[i]), Describe(incoming[i])});
     ++counts.added;
     out.push_back(std::move(incoming[i]));
   }
@@ -296,6 +310,15 @@ std::set<std::string> KeysOf(const std::vector<Objective>& objectives) {
   return keys;
 }
 
+// Views of the keys of `items`, valid while `items` is not changed.
+template <typename T>
+std::unordered_set<std::string_view> KeyViews(const std::vector<T>& items) {
+  std::unordered_set<std::string_view> keys;
+  keys.reserve(items.size());
+  for (const T& i : items) keys.insert(KeyOf(i));
+  return keys;
+}
+
 // Whether the file listed items of a kind itself (not only referred to them).
 template <typename T>
 bool Lists(const std::vector<T>& items, const std::set<std::string>& derived) {
@@ -313,25 +336,28 @@ void MergeItems(const Organisation& stored, Organisation& in,
   const bool lists_people = !in.people.empty();
   m.units = MergeKind(stored.units, in.units, "unit", [&](const Unit&) {
     return prune && lists_units;
-  }, plan);
+  }, options, plan);
   m.people = MergeKind(stored.people, in.people, "person", [&](const Person&) {
     return prune && lists_people;
-  }, plan);
+  }, options, plan);
   m.cycles = MergeKind(stored.cycles, in.cycles, "cycle", [&](const Cycle&) {
     return prune && lists_cycles;
-  }, plan);
+  }, options, plan);
   const std::set<std::string> file_cycles = CyclesOf(in.objectives);
-  const std::set<std::string> file_objectives = KeysOf(in.objectives);
+  // Only pruning asks which objectives the file listed.
+  const std::set<std::string> file_objectives =
+      prune ? KeysOf(in.objectives) : std::set<std::string>{};
   m.objectives = MergeKind(stored.objectives, in.objectives, "objective",
                            [&](const Objective& o) {
                              return prune && file_cycles.count(o.cycle) > 0;
-                           }, plan);
-  const std::set<std::string> kept_objectives = KeysOf(m.objectives);
+                           }, options, plan);
+  const std::unordered_set<std::string_view> kept_objectives =
+      KeyViews(m.objectives);
   m.key_results = MergeKind(stored.key_results, in.key_results, "key result",
                             [&](const KeyResult& k) {
                               return kept_objectives.count(k.objective_key) == 0 ||
                                      (prune && file_objectives.count(k.objective_key));
-                            }, plan);
+                            }, options, plan);
 }
 
 std::string JoinLines(const std::vector<std::string>& lines) {
@@ -352,24 +378,35 @@ Result<ImportPlan> PlanImport(const Organisation& stored, Organisation incoming,
   Rekey(stored, &incoming, options);
   ImportPlan plan;
   MergeItems(stored, incoming, options, &plan);
+  // The items moved into the plan leave moved-from shells: free them now.
+  incoming.units = {};
+  incoming.people = {};
+  incoming.cycles = {};
+  incoming.objectives = {};
+  incoming.key_results = {};
   plan.new_check_ins = NewCheckIns(stored.check_ins, incoming.check_ins);
   RecordValueChanges(stored, &plan, options.now);
   for (const CheckIn& c : plan.new_check_ins) {
-    plan.changes.push_back({'+', "check-in", c.target_key,
-                            FormatUtcTimestamp(c.at) +
-                                (c.source == "import" ? " (value change)" : "")});
+    AddChange(options, &plan,
+              {'+', "check-in", c.target_key,
+               FormatUtcTimestamp(c.at) +
+                   (c.source == "import" ? " (value change)" : "")});
   }
   plan.counts["check-in"].added = static_cast<int>(plan.new_check_ins.size());
   plan.counts["check-in"].unchanged = static_cast<int>(stored.check_ins.size());
   // History of removed items stays stored but leaves the live organisation
   // (Store::Load does the same).
-  const std::set<std::string> objectives = KeysOf(plan.merged.objectives);
-  std::set<std::string> krs;
-  for (const KeyResult& k : plan.merged.key_results) krs.insert(k.key);
-  for (const CheckIn& c : stored.check_ins) {
-    const auto& live = c.target_kind == TargetKind::kKeyResult ? krs : objectives;
-    if (live.count(c.target_key)) plan.merged.check_ins.push_back(c);
+  if (!stored.check_ins.empty()) {
+    const auto objectives = KeyViews(plan.merged.objectives);
+    const auto krs = KeyViews(plan.merged.key_results);
+    for (const CheckIn& c : stored.check_ins) {
+      const auto& live =
+          c.target_kind == TargetKind::kKeyResult ? krs : objectives;
+      if (live.count(c.target_key)) plan.merged.check_ins.push_back(c);
+    }
   }
+  plan.merged.check_ins.reserve(plan.merged.check_ins.size() +
+                                plan.new_check_ins.size());
   for (const CheckIn& c : plan.new_check_ins) plan.merged.check_ins.push_back(c);
   std::stable_sort(plan.merged.check_ins.begin(), plan.merged.check_ins.end(),
                    [](const CheckIn& a, const CheckIn& b) { return a.at < b.at; });

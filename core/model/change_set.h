@@ -26,10 +26,12 @@
 #ifndef OKR_CORE_MODEL_CHANGE_SET_H_
 #define OKR_CORE_MODEL_CHANGE_SET_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/base/result.h"
@@ -37,12 +39,15 @@
 
 namespace okr {
 
+struct Change;
+
 struct PlanOptions {
   bool prune = false;
   UnixSeconds now = 0;  // Time stamp of synthesised "import" check-ins.
   // Keys the importer made up because the file had no ID for the item.
-  std::set<std::string> derived_objective_keys;
-  std::set<std::string> derived_kr_keys;
+  // Hashed: a large file derives a key per item.
+  std::unordered_set<std::string> derived_objective_keys;
+  std::unordered_set<std::string> derived_kr_keys;
   // Units and cycles the file only referred to by key or name (no Units or
   // Cycles row): a stored one with that key, else that name, is used as it
   // is; only unknown ones are added. They never make pruning apply.
@@ -50,6 +55,12 @@ struct PlanOptions {
   std::set<std::string> derived_cycles;
   // Title normalisation used for identity; defaults to exact comparison.
   std::function<std::string(std::string_view)> normalise_title;
+  // When set, each change is passed here, in the order of
+  // ImportPlan::changes, instead of being kept there (a large import has one
+  // per item: a caller that only prints them need not hold them all).
+  // Called on the planning thread, as changes are found: a plan that then
+  // fails to validate (an error) may have passed some already.
+  std::function<void(const Change&)> on_change;
 };
 
 struct ChangeCounts {
@@ -74,10 +85,11 @@ struct Change {
 struct ImportPlan {
   Organisation merged;  // The whole resulting organisation, check-ins too.
   std::vector<CheckIn> new_check_ins;  // Part of merged.check_ins.
-  std::vector<Change> changes;
+  std::vector<Change> changes;  // Empty when PlanOptions::on_change is set.
+  int64_t change_count = 0;     // All changes, kept or passed on.
   // Keyed by Change::kind, in a stable order.
   std::map<std::string, ChangeCounts> counts;
-  bool HasChanges() const { return !changes.empty(); }
+  bool HasChanges() const { return change_count > 0 || !changes.empty(); }
 };
 
 // InvalidArgument (with every validation problem, one per line) when the

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <string_view>
 
 #include "core/model/meeting_time.h"
@@ -31,7 +32,7 @@ class KeySet {
  private:
   std::string kind_;
   std::vector<std::string>* errors_;
-  std::set<std::string> keys_;
+  std::unordered_set<std::string> keys_;  // Only looked up, never listed.
 };
 
 struct Index {
@@ -39,7 +40,6 @@ struct Index {
       : units("unit", e), people("person", e), cycles("cycle", e),
         objectives("objective", e), key_results("key result", e) {}
   KeySet units, people, cycles, objectives, key_results;
-  std::map<std::string, std::string> kr_objective;  // KR key -> objective key.
 };
 
 class Checker {
@@ -69,7 +69,6 @@ class Checker {
     for (const Objective& o : org_.objectives) index_.objectives.Add(o.key);
     for (const KeyResult& k : org_.key_results) {
       index_.key_results.Add(k.key);
-      index_.kr_objective.emplace(k.key, k.objective_key);
     }
   }
 
@@ -225,12 +224,22 @@ class Checker {
   Index index_;
 };
 
-// Alignment edges: objective -> objectives it points at.
+// Alignment edges: objective -> objectives it points at. Only objectives
+// that point somewhere are nodes: one without a link cannot be on a cycle,
+// and the search skips targets that are not nodes (same cycle found, without
+// a node per objective of a large organisation).
 std::map<std::string, std::vector<std::string>> AlignmentEdges(
     const Organisation& org) {
+  bool kr_links = false;
+  for (const Objective& o : org.objectives) {
+    if (o.parent && o.parent->kind != TargetKind::kObjective) kr_links = true;
+    for (const LinkTarget& t : o.supports) {
+      if (t.kind != TargetKind::kObjective) kr_links = true;
+    }
+  }
   std::map<std::string, std::string> kr_objective;
-  for (const KeyResult& k : org.key_results) {
-    kr_objective[k.key] = k.objective_key;
+  for (size_t i = 0; kr_links && i < org.key_results.size(); ++i) {
+    kr_objective[org.key_results[i].key] = org.key_results[i].objective_key;
   }
   auto resolve = [&](const LinkTarget& t) -> std::string {
     if (t.kind == TargetKind::kObjective) return t.key;
@@ -239,6 +248,7 @@ std::map<std::string, std::vector<std::string>> AlignmentEdges(
   };
   std::map<std::string, std::vector<std::string>> edges;
   for (const Objective& o : org.objectives) {
+    if (!o.parent && o.supports.empty()) continue;
     auto& out = edges[o.key];
     if (o.parent) out.push_back(resolve(*o.parent));
     for (const LinkTarget& t : o.supports) out.push_back(resolve(t));

@@ -51,7 +51,7 @@ class CheckInMapper {
   }
 
   void Run() {
-    for (const SheetRow& row : sheet_.rows) MapRow(row);
+    sheet_.ForEachRow([this](const SheetRow& row) { MapRow(row); });
   }
 
  private:

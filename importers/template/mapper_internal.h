@@ -35,6 +35,20 @@ struct SheetRow {
   std::vector<Cell> cells;
 };
 
+// A data row as kept until Finish maps it: the cells of the bound columns,
+// by slot, packed into one string (per cell: type, number, text length,
+// text). A large sheet's rows take about a third of the memory they would as
+// vectors of Cells. Written by PackRow, read back by UnpackRow.
+struct PackedRow {
+  int64_t number = 0;
+  std::string bytes;
+};
+
+// Appends `cell` to `row`.
+void PackCell(const Cell& cell, PackedRow* row);
+// The `count` cells of `packed` into `row` (reusing its storage).
+void UnpackRow(const PackedRow& packed, size_t count, SheetRow* row);
+
 struct SheetTable {
   SheetInfo info;
   TemplateSheet kind = TemplateSheet::kOkrs;
@@ -45,7 +59,17 @@ struct SheetTable {
   bool decimal_comma = false;  // How text numbers of this sheet are read.
   std::optional<HeaderMatch> header;
   std::array<int, kColumnCount> slot{};  // -1: column not in the sheet.
-  std::vector<SheetRow> rows;            // After the header row.
+  std::vector<PackedRow> rows;           // After the header row.
+
+  // Calls f(const SheetRow&) for each row of `rows`, in order.
+  template <typename F>
+  void ForEachRow(F&& f) const {
+    SheetRow row;
+    for (const PackedRow& packed : rows) {
+      UnpackRow(packed, header->columns.size(), &row);
+      f(static_cast<const SheetRow&>(row));
+    }
+  }
 
   bool Has(Column c) const { return slot[static_cast<int>(c)] >= 0; }
   // The cell of column `c` in `row`; an empty cell when the sheet lacks it.
@@ -153,8 +177,9 @@ void ResolvePendingRefs(MapState* state);
 void MapCycleSheet(const SheetTable& sheet, MapState* state);
 // All OKRs sheets at once (objectives may span sheets). With
 // `sheet_name_is_unit`, a sheet without a Unit column gives its name as the
-// unit of its rows (a sheet per department).
-void MapOkrSheets(const std::vector<const SheetTable*>& sheets,
+// unit of its rows (a sheet per department). Consumes the sheets' rows
+// (each is freed once mapped); the rest of each SheetTable stays valid.
+void MapOkrSheets(const std::vector<SheetTable*>& sheets,
                   bool sheet_name_is_unit, MapState* state);
 void MapCheckInSheet(const SheetTable& sheet, MapState* state);
 

@@ -1,5 +1,7 @@
 // Copyright 2026 The okrd Authors.
 
+#include <cassert>
+#include <cstring>
 #include <utility>
 
 #include "core/model/text.h"
@@ -35,6 +37,32 @@ bool LooksLikeKey(std::string_view text) {
 }
 
 }  // namespace
+
+void PackCell(const Cell& cell, PackedRow* row) {
+  std::string& out = row->bytes;
+  const auto length = static_cast<uint32_t>(cell.text.size());
+  out.push_back(static_cast<char>(cell.type));
+  out.append(reinterpret_cast<const char*>(&cell.number), sizeof cell.number);
+  out.append(reinterpret_cast<const char*>(&length), sizeof length);
+  out.append(cell.text);
+}
+
+void UnpackRow(const PackedRow& packed, size_t count, SheetRow* row) {
+  row->number = packed.number;
+  row->cells.resize(count);
+  const char* p = packed.bytes.data();
+  for (Cell& cell : row->cells) {
+    uint32_t length = 0;
+    cell.type = static_cast<CellType>(*p++);
+    std::memcpy(&cell.number, p, sizeof cell.number);
+    p += sizeof cell.number;
+    std::memcpy(&length, p, sizeof length);
+    p += sizeof length;
+    cell.text.assign(p, length);
+    p += length;
+  }
+  assert(p == packed.bytes.data() + packed.bytes.size());
+}
 
 const Cell& SheetTable::Get(const SheetRow& row, Column c) const {
   static const Cell kEmpty;

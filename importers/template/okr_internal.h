@@ -8,6 +8,7 @@
 #ifndef OKR_IMPORTERS_TEMPLATE_OKR_INTERNAL_H_
 #define OKR_IMPORTERS_TEMPLATE_OKR_INTERNAL_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -20,6 +21,9 @@
 
 namespace okr::mapper_internal {
 
+// How many columns describe an objective (kObjectiveColumns in okr_rows.cc).
+inline constexpr size_t kObjectiveColumnCount = 11;
+
 // An objective as read, before keys and links are final.
 struct ObjectiveDraft {
   Objective objective;  // key is empty until assigned, unless from the file.
@@ -31,9 +35,11 @@ struct ObjectiveDraft {
   std::string parent_location;
   std::vector<std::string> support_texts;
   std::string supports_location;
-  // Objective columns as written on the first row that gave them.
-  std::map<Column, std::string> first_values;
-  std::set<Column> warned;  // Columns already reported as differing.
+  // Objective columns as written on the first row that gave them, by
+  // position in kObjectiveColumns (okr_rows.cc): an array, not a map, as a
+  // large sheet holds tens of thousands of drafts.
+  std::array<std::string, kObjectiveColumnCount> first_values;
+  uint32_t warned = 0;  // Bit i: kObjectiveColumns[i] reported as differing.
   std::vector<size_t> krs;  // Indices into OkrDrafts::krs, in row order.
 };
 

@@ -4,7 +4,9 @@
 // results without an ID, Parent and Supports resolved (links.h), and the
 // drafts appended to the output with their locations.
 
+#include <algorithm>
 #include <set>
+#include <unordered_set>
 #include <utility>
 
 #include "core/model/text.h"
@@ -18,7 +20,8 @@ std::string Quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
 
-std::string Unique(const std::string& base, std::set<std::string>* taken) {
+std::string Unique(const std::string& base,
+                   std::unordered_set<std::string>* taken) {
   std::string key = base;
   for (int n = 2; taken->count(key) > 0; ++n) {
     key = base + "-" + std::to_string(n);
@@ -38,8 +41,10 @@ std::string ObjectiveStem(const ObjectiveDraft& draft) {
 }
 
 void AssignKeys(OkrDrafts* drafts) {
-  std::set<std::string> objective_keys;
-  std::set<std::string> kr_keys;
+  std::unordered_set<std::string> objective_keys;
+  std::unordered_set<std::string> kr_keys;
+  objective_keys.reserve(drafts->objectives.size());
+  kr_keys.reserve(drafts->krs.size());
   for (const ObjectiveDraft& d : drafts->objectives) {
     if (d.key_from_file) objective_keys.insert(d.objective.key);
   }
@@ -108,6 +113,11 @@ class LinkResolver {
 
 void Output(OkrDrafts* drafts, MapState* state) {
   MappedWorkbook& out = state->out;
+  out.where.reserve(out.where.size() + drafts->objectives.size() +
+                    drafts->krs.size());
+  out.org.objectives.reserve(out.org.objectives.size() +
+                             drafts->objectives.size());
+  out.org.key_results.reserve(out.org.key_results.size() + drafts->krs.size());
   for (ObjectiveDraft& d : drafts->objectives) {
     const std::string key = d.objective.key;
     out.where["objective:" + key] = d.location;
@@ -132,8 +142,16 @@ void Output(OkrDrafts* drafts, MapState* state) {
 
 void FinishOkrDrafts(OkrDrafts* drafts, MapState* state) {
   AssignKeys(drafts);
-  LinkResolver links(*drafts, state);
-  for (ObjectiveDraft& d : drafts->objectives) links.Resolve(&d);
+  // The link index costs an entry per item: only built when a row links.
+  const bool links_given = std::any_of(
+      drafts->objectives.begin(), drafts->objectives.end(),
+      [](const ObjectiveDraft& d) {
+        return !d.parent_text.empty() || !d.support_texts.empty();
+      });
+  if (links_given) {
+    LinkResolver links(*drafts, state);
+    for (ObjectiveDraft& d : drafts->objectives) links.Resolve(&d);
+  }
   Output(drafts, state);
 }
 

@@ -5,6 +5,8 @@
 // given once and filled down, or on its own row).
 
 #include <array>
+#include <cassert>
+#include <unordered_map>
 #include <utility>
 
 #include "core/model/progress.h"
@@ -21,11 +23,20 @@ std::string Quoted(std::string_view text) {
 }
 
 // The objective columns, compared across the rows of one objective.
-constexpr std::array kObjectiveColumns = {
+constexpr std::array<Column, kObjectiveColumnCount> kObjectiveColumns = {
     Column::kCycle,      Column::kObjective,  Column::kDescription,
     Column::kLevel,      Column::kUnit,       Column::kObjectiveOwner,
     Column::kCommitment, Column::kParent,     Column::kSupports,
     Column::kScore,      Column::kScoreReason};
+
+// Position of `c` in kObjectiveColumns (ObjectiveDraft::first_values).
+size_t ObjectiveColumnIndex(Column c) {
+  for (size_t i = 0; i < kObjectiveColumns.size(); ++i) {
+    if (kObjectiveColumns[i] == c) return i;
+  }
+  assert(false && "not an objective column");
+  return 0;
+}
 
 // Fields a later row may fill in when the objective's first row left them
 // blank; the others (identity, level) come from the first row only.
@@ -63,9 +74,9 @@ RowIds ReadIds(const SheetTable& sheet, const SheetRow& row) {
 
 // Lookups shared by all OKRs sheets of the file.
 struct OkrIndex {
-  std::map<std::string, size_t> objective_by_id;
-  std::map<std::string, size_t> objective_by_group;
-  std::map<std::string, size_t> kr_by_id;
+  std::unordered_map<std::string, size_t> objective_by_id;
+  std::unordered_map<std::string, size_t> objective_by_group;
+  std::unordered_map<std::string, size_t> kr_by_id;
 };
 
 class OkrSheetMapper {
@@ -79,8 +90,17 @@ class OkrSheetMapper {
         index_(*index),
         state_(*state) {}
 
-  void Run() {
-    for (const SheetRow& row : sheet_.rows) MapRow(row);
+  // Maps `rows` (the sheet's) in order, freeing each row's cells once
+  // mapped, so a large sheet's raw cells and its drafts are not both held
+  // whole at the same time.
+  void Run(std::vector<PackedRow>* rows) {
+    SheetRow row;
+    for (PackedRow& packed : *rows) {
+      UnpackRow(packed, sheet_.header->columns.size(), &row);
+      std::string().swap(packed.bytes);
+      MapRow(row);
+    }
+    std::vector<PackedRow>().swap(*rows);
   }
 
  private:
@@ -104,7 +124,7 @@ class OkrSheetMapper {
   std::string RowUnit(const SheetRow& row);
   const MapState::PersonMatch& RowOwner(const SheetRow& row);
   std::string GroupKey(const std::string& cycle, const std::string& unit,
-                       const SheetRow& row, const std::string& title) const;
+                       const SheetRow& row, const std::string& title);
 
   const SheetTable& sheet_;
   const bool name_is_unit_;
@@ -117,6 +137,11 @@ class OkrSheetMapper {
   std::string last_unit_text_;
   std::optional<MapState::PersonMatch> row_owner_;
   bool reported_cycle_ = false;
+  // The inputs and result of the last GroupKey call.
+  struct LastGroup {
+    std::string cycle, unit, owner, title, key;
+  };
+  std::optional<LastGroup> last_group_;
 };
 
 void OkrSheetMapper::MapRow(const SheetRow& row) {
@@ -195,8 +220,9 @@ size_t OkrSheetMapper::StartObjective(const SheetRow& row, const RowIds& ids,
   if (o.level == Level::kCompany && o.unit_key.empty()) {
     o.unit_key = state_.TopUnitKey();
   }
-  for (Column c : kObjectiveColumns) {
-    draft.first_values[c] = sheet_.Text(row, c);
+  for (size_t i = 0; i < kObjectiveColumns.size(); ++i) {
+    const Column c = kObjectiveColumns[i];
+    draft.first_values[i] = sheet_.Text(row, c);
     if (IsLateField(c) && c != Column::kObjectiveOwner) {
       ApplyField(&draft, c, row);
     }
@@ -228,7 +254,7 @@ void OkrSheetMapper::ApplyField(ObjectiveDraft* draft, Column c,
                                 const SheetRow& row) {
   const std::string text = sheet_.Text(row, c);
   const std::string where = sheet_.WhereCell(row.number, c);
-  draft->first_values[c] = text;
+  draft->first_values[ObjectiveColumnIndex(c)] = text;
   if (text.empty()) return;
   Objective& o = draft->objective;
   switch (c) {
@@ -284,19 +310,23 @@ void OkrSheetMapper::SetScore(const Cell& cell, const std::string& where,
 }
 
 void OkrSheetMapper::CompareFields(ObjectiveDraft* draft, const SheetRow& row) {
-  for (Column c : kObjectiveColumns) {
+  for (size_t i = 0; i < kObjectiveColumns.size(); ++i) {
+    const Column c = kObjectiveColumns[i];
     if (c == Column::kObjectiveOwner && owner_per_row_) continue;
     const std::string text = sheet_.Text(row, c);
     if (text.empty()) continue;
-    const std::string& first = draft->first_values[c];
+    const std::string& first = draft->first_values[i];
     if (first.empty()) {
       if (IsLateField(c)) ApplyField(draft, c, row);
       continue;
     }
-    const bool same = c == Column::kObjective
-                          ? NormaliseTitle(first) == NormaliseTitle(text)
-                          : first == text;
-    if (same || !draft->warned.insert(c).second) continue;
+    // Equal texts normalise alike: only differing titles are normalised.
+    const bool same = first == text ||
+                      (c == Column::kObjective &&
+                       NormaliseTitle(first) == NormaliseTitle(text));
+    const uint32_t bit = uint32_t{1} << i;
+    if (same || (draft->warned & bit) != 0) continue;
+    draft->warned |= bit;
     state_.report.Warning(sheet_.WhereCell(row.number, c),
                           std::string(sheet_.Noun(c)) + " " + Quoted(text) +
                               " differs from " + Quoted(first) +
@@ -355,11 +385,11 @@ void OkrSheetMapper::SetKrOwner(const SheetRow& row, KrDraft* draft) {
 // copied row.
 void OkrSheetMapper::WarnRepeatedTitle(const ObjectiveDraft& parent,
                                        const KrDraft& draft) {
-  if (draft.key_from_file) return;
+  if (draft.key_from_file || parent.krs.empty()) return;
+  const std::string title = NormaliseTitle(draft.kr.title);
   for (size_t other : parent.krs) {
     const KrDraft& sibling = drafts_.krs[other];
-    if (sibling.key_from_file ||
-        NormaliseTitle(sibling.kr.title) != NormaliseTitle(draft.kr.title)) {
+    if (sibling.key_from_file || NormaliseTitle(sibling.kr.title) != title) {
       continue;
     }
     state_.report.Warning(draft.location,
@@ -430,25 +460,36 @@ const MapState::PersonMatch& OkrSheetMapper::RowOwner(const SheetRow& row) {
 
 // Objectives without an ID are the same when cycle, unit (or, without a
 // unit, the owner as written) and normalised title are.
+// Rows repeating the objective of the row above (the usual layout) reuse
+// its key instead of normalising the same texts again.
 std::string OkrSheetMapper::GroupKey(const std::string& cycle,
                                      const std::string& unit,
                                      const SheetRow& row,
-                                     const std::string& title) const {
-  std::string key = cycle + '\x1f' + unit + '\x1f';
-  if (unit.empty() && !owner_per_row_) {
-    key += NormaliseTitle(sheet_.Text(row, Column::kObjectiveOwner));
+                                     const std::string& title) {
+  const bool by_owner = unit.empty() && !owner_per_row_;
+  std::string owner =
+      by_owner ? sheet_.Text(row, Column::kObjectiveOwner) : std::string();
+  if (last_group_ && last_group_->cycle == cycle &&
+      last_group_->unit == unit && last_group_->owner == owner &&
+      last_group_->title == title) {
+    return last_group_->key;
   }
-  return key + '\x1f' + NormaliseTitle(title);
+  std::string key = cycle + '\x1f' + unit + '\x1f';
+  if (by_owner) key += NormaliseTitle(owner);
+  key += '\x1f' + NormaliseTitle(title);
+  last_group_ = LastGroup{cycle, unit, std::move(owner), title, key};
+  return key;
 }
 
 }  // namespace
 
-void MapOkrSheets(const std::vector<const SheetTable*>& sheets,
+void MapOkrSheets(const std::vector<SheetTable*>& sheets,
                   bool sheet_name_is_unit, MapState* state) {
   OkrDrafts drafts;
   OkrIndex index;
-  for (const SheetTable* sheet : sheets) {
-    OkrSheetMapper(*sheet, sheet_name_is_unit, &drafts, &index, state).Run();
+  for (SheetTable* sheet : sheets) {
+    OkrSheetMapper(*sheet, sheet_name_is_unit, &drafts, &index, state)
+        .Run(&sheet->rows);
   }
   FinishOkrDrafts(&drafts, state);
 }

@@ -190,15 +190,18 @@ void DeriveUnitLevels(MapState* state) {
 }  // namespace
 
 void MapUnitSheet(const SheetTable& sheet, MapState* state) {
-  for (const SheetRow& row : sheet.rows) MapUnitRow(sheet, row, state);
+  sheet.ForEachRow(
+      [&](const SheetRow& row) { MapUnitRow(sheet, row, state); });
 }
 
 void MapPeopleSheet(const SheetTable& sheet, MapState* state) {
-  for (const SheetRow& row : sheet.rows) MapPersonRow(sheet, row, state);
+  sheet.ForEachRow(
+      [&](const SheetRow& row) { MapPersonRow(sheet, row, state); });
 }
 
 void MapCycleSheet(const SheetTable& sheet, MapState* state) {
-  for (const SheetRow& row : sheet.rows) MapCycleRow(sheet, row, state);
+  sheet.ForEachRow(
+      [&](const SheetRow& row) { MapCycleRow(sheet, row, state); });
 }
 
 void ResolvePendingRefs(MapState* state) {

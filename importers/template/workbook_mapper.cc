@@ -88,7 +88,7 @@ void ReportHeaderNotes(const SheetTable& table, MapState* state) {
 }
 
 using SheetsByKind =
-    std::array<std::vector<const SheetTable*>, kTemplateSheetCount>;
+    std::array<std::vector<SheetTable*>, kTemplateSheetCount>;
 
 void MapSheets(const MapOptions& options, const SheetsByKind& by_kind,
                MapState* state) {
@@ -208,19 +208,28 @@ void WorkbookMapper::DetectHeader() {
 
 void WorkbookMapper::AddRow(int64_t row, const std::vector<Cell>& cells) {
   SheetTable& table = *current_;
-  SheetRow kept{row, {}};
-  kept.cells.resize(table.header->columns.size());
+  static const Cell kBlank;
+  mapper_internal::PackedRow kept{row, {}};
   bool any = false;
-  for (size_t i = 0; i < kept.cells.size(); ++i) {
-    const auto col0 = static_cast<size_t>(table.header->columns[i].col0);
-    if (col0 >= cells.size() || IsBlankCell(cells[col0])) continue;
-    kept.cells[i] = cells[col0];
-    if (table.is_csv && kept.cells[i].type == CellType::kString) {
-      kept.cells[i].text = std::string(UnneutraliseCsvText(cells[col0].text));
+  for (const auto& column : table.header->columns) {
+    const auto col0 = static_cast<size_t>(column.col0);
+    if (col0 >= cells.size() || IsBlankCell(cells[col0])) {
+      mapper_internal::PackCell(kBlank, &kept);
+      continue;
+    }
+    if (table.is_csv && cells[col0].type == CellType::kString) {
+      mapper_internal::PackCell(
+          Cell::String(std::string(UnneutraliseCsvText(cells[col0].text))),
+          &kept);
+    } else {
+      mapper_internal::PackCell(cells[col0], &kept);
     }
     any = true;
   }
-  if (any) table.rows.push_back(std::move(kept));
+  if (any) {
+    kept.bytes.shrink_to_fit();
+    table.rows.push_back(std::move(kept));
+  }
 }
 
 MappedWorkbook WorkbookMapper::Finish() {
@@ -234,7 +243,7 @@ MappedWorkbook WorkbookMapper::Finish() {
     }
   }
   SheetsByKind by_kind;
-  std::vector<const SheetTable*> unnamed_okrs;
+  std::vector<SheetTable*> unnamed_okrs;
   for (const auto& table : sheets_) {
     if (table->kind == TemplateSheet::kOkrs && !table->named) {
       unnamed_okrs.push_back(table.get());

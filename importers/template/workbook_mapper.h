@@ -80,6 +80,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/base/civil_time.h"
@@ -139,7 +140,7 @@ struct MappedWorkbook {
   // Where each item was defined: "objective:KEY", "kr:KEY", "unit:KEY",
   // "person:EMAIL", "cycle:NAME", "checkin:N" (index in org.check_ins) ->
   // location text.
-  std::map<std::string, std::string> where;
+  std::unordered_map<std::string, std::string> where;  // Looked up only.
 
   bool has_errors() const { return error_count > 0; }
 };

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "tests/support/fixtures.h"
 
@@ -24,6 +26,15 @@ std::string Lower(std::string_view s) {
 Organisation AsFile(Organisation org) {
   org.check_ins.clear();
   return org;
+}
+
+// `stored` as a file that moves one KR's current value and renames one
+// objective.
+Organisation EditedFile(const Organisation& stored) {
+  Organisation file = AsFile(stored);
+  file.key_results[0].current = 11;
+  file.objectives[0].title = "Win the mid-market in Europe";
+  return file;
 }
 
 bool HasChange(const ImportPlan& plan, const std::string& line) {
@@ -62,12 +73,48 @@ TEST_CASE("into an empty store everything is added", "[model]") {
   CHECK(plan->new_check_ins[0].author_email == "ada@acme.test");
 }
 
+// PlanImport with on_change appending each change's line to `lines`.
+Result<ImportPlan> PlanStreamed(const Organisation& stored,
+                                const Organisation& file,
+                                std::vector<std::string>* lines) {
+  return PlanImport(stored, file,
+                    {.now = kNow, .on_change = [lines](const Change& c) {
+                       lines->push_back(c.ToString());
+                     }});
+}
+
+TEST_CASE("on_change receives the changes in order instead of the plan",
+          "[model]") {
+  const Organisation stored = SmallOrganisation();
+  // Objective, KR and value check-in: three changes, kept in the plan.
+  auto kept = PlanImport(stored, EditedFile(stored), {.now = kNow});
+  REQUIRE(kept.ok());
+  REQUIRE(kept->changes.size() == 3);
+  std::vector<std::string> passed;
+  auto streamed = PlanStreamed(stored, EditedFile(stored), &passed);
+  REQUIRE(streamed.ok());
+  CHECK(streamed->changes.empty());
+  CHECK(streamed->change_count == 3);
+  CHECK(kept->change_count == 3);
+  CHECK(streamed->HasChanges());
+  REQUIRE(passed.size() == 3);
+  for (size_t i = 0; i < passed.size(); ++i) {
+    CHECK(passed[i] == kept->changes[i].ToString());
+  }
+  CHECK(streamed->merged == kept->merged);
+  CHECK(streamed->counts == kept->counts);
+
+  std::vector<std::string> none;
+  auto same = PlanStreamed(stored, AsFile(stored), &none);
+  REQUIRE(same.ok());
+  CHECK(none.empty());
+  CHECK_FALSE(same->HasChanges());
+}
+
 TEST_CASE("a changed current value is recorded as an import check-in",
           "[model]") {
   const Organisation stored = SmallOrganisation();
-  Organisation file = AsFile(stored);
-  file.key_results[0].current = 11;
-  file.objectives[0].title = "Win the mid-market in Europe";
+  const Organisation file = EditedFile(stored);
   auto plan = PlanImport(stored, file, {.now = kNow});
   REQUIRE(plan.ok());
   CHECK(HasChange(*plan, "~ key result kr-co-1-1: current 9 -> 11"));
