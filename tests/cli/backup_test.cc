@@ -99,7 +99,7 @@ TEST_CASE("a bad configuration file is refused naming file and line",
   CHECK(Okrd({"--config", conf, "serve", "--help"}).exit_code == 0);
 }
 
-TEST_CASE("serve takes listen and log level from the file; --listen wins",
+TEST_CASE("serve takes listen and log level from the file, --listen wins",
           "[cli][config]") {
   TempDir dir;
   const std::string conf =
@@ -127,7 +127,7 @@ TEST_CASE("serve takes listen and log level from the file; --listen wins",
   CHECK(Contains(r.err, "256.0.0.1"));
 }
 
-TEST_CASE("backup copies a served database; restore needs it stopped",
+TEST_CASE("backup copies a served database, restore needs it stopped",
           "[cli][backup]") {
   TempDir dir;
   const std::string conf = WriteConfig(dir, "[server]\nlisten = 127.0.0.1:0\n");

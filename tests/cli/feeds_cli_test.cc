@@ -123,7 +123,7 @@ std::string PathOf(const std::string& url, const std::string& base) {
   return url.substr(base.size());
 }
 
-TEST_CASE("feeds rotate revokes the served URL; render gives the served bytes",
+TEST_CASE("feeds rotate revokes the served URL, render gives the served bytes",
           "[cli][feeds]") {
   TempDir dir;
   const std::string db = ExampleDb(dir);
@@ -149,7 +149,7 @@ TEST_CASE("feeds rotate revokes the served URL; render gives the served bytes",
   CHECK(served->headers.Get("Content-Type") == "text/calendar; charset=utf-8");
 
   ProcessResult render =
-      Okrd({"feeds", "render", "eng-mobile", "--db", db, "--config", conf});
+      Okrd({"feeds", "render", "eng-platform", "--db", db, "--config", conf});
   REQUIRE(render.exit_code == 0);
   CHECK(render.out.starts_with("BEGIN:VCALENDAR\r\n"));
   CHECK(render.out == served->body);  // Same data, same bytes.
@@ -213,7 +213,7 @@ TEST_CASE("feeds follow the config's [cadence] lengths and holidays",
       "[cadence]\none_on_one_minutes = 45\nreview_minutes = 50\n"
       "holidays = 2026-12-07, 2026-12-08, 2026-12-09, 2026-12-10, 2026-12-11\n"));
   ProcessResult configured =
-      Okrd({"feeds", "render", "eng-mobile", "--db", db, "--config", conf});
+      Okrd({"feeds", "render", "eng-platform", "--db", db, "--config", conf});
   INFO(configured.err);
   REQUIRE(configured.exit_code == 0);
   CHECK(EventLengths(configured.out) == std::set<int>{45, 50});

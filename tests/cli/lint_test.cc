@@ -88,7 +88,7 @@ TEST_CASE("lint --format json is parseable and counts", "[cli][lint]") {
   CHECK(check.exit_code == 0);
 }
 
-TEST_CASE("lint on the database names keys; --duplicates adds double work",
+TEST_CASE("lint on the database names keys, --duplicates adds double work",
           "[cli][lint]") {
   TempDir dir;
   const std::string db = dir.File("okrd.db");

@@ -100,7 +100,7 @@ TEST_CASE("behind pace by more than the margin, with a forecast",
   CHECK(!Find(risks, "c1-k1").Has(RiskReason::kBehindPace));
 }
 
-TEST_CASE("stay-above not held; milestone overdue", "[analytics][risk]") {
+TEST_CASE("stay-above not held, milestone overdue", "[analytics][risk]") {
   Organisation org = Fresh();
   org.key_results[1].kind = KrKind::kStayAbove;
   org.key_results[1].target = 60;  // current 50

@@ -584,7 +584,7 @@ TEST_CASE("Previous cycle is scored with one override", "[example]") {
   }
 }
 
-TEST_CASE("Keys and emails are unique; emails lowercase; UTF-8 present",
+TEST_CASE("Keys and emails are unique, emails lowercase, UTF-8 present",
           "[example]") {
   const Organisation org = MakeExampleOrganisation(kTodays[0]);
   std::set<std::string> emails, unit_keys, objective_keys, kr_keys;

@@ -129,7 +129,7 @@ TEST_CASE("a check-in appends history and moves the KR in one step",
   CHECK(org->check_ins.back() == *stored);
 }
 
-TEST_CASE("an import plan lands whole; removed KRs keep their history",
+TEST_CASE("an import plan lands whole, removed KRs keep their history",
           "[store]") {
   TempDir dir;
   const std::string path = dir.File("okrd.db");

@@ -83,7 +83,7 @@ TEST_CASE("ODS value types come from the attributes", "[ods]") {
   CHECK(Show(run, "L1") == "string untyped");
 }
 
-TEST_CASE("ODS text: paragraphs, spaces, tabs, breaks, spans; no notes",
+TEST_CASE("ODS text: paragraphs, spaces, tabs, breaks, spans, no notes",
           "[ods]") {
   const SheetRun run = RunRows(
       R"(<table:table-row><table:table-cell office:value-type="string">)"
@@ -96,7 +96,7 @@ TEST_CASE("ODS text: paragraphs, spaces, tabs, breaks, spans; no notes",
   CHECK(Show(run, "A1") == "string one   two\tthree\nspan\nx \nhead");
 }
 
-TEST_CASE("Repeats advance positions; only non-empty cells are passed",
+TEST_CASE("Repeats advance positions, only non-empty cells are passed",
           "[ods]") {
   const SheetRun run = RunRows(
       R"(<table:table-column table:number-columns-repeated="16384"/>)"
@@ -111,7 +111,7 @@ TEST_CASE("Repeats advance positions; only non-empty cells are passed",
   CHECK(run.seconds < testing::kHangGuardSeconds);
 }
 
-TEST_CASE("Covered cells are empty; spans are merged ranges", "[ods]") {
+TEST_CASE("Covered cells are empty, spans are merged ranges", "[ods]") {
   const SheetRun run = RunRows(
       R"(<table:table-header-rows><table:table-row>)"
       R"(<table:table-cell office:value-type="string" table:number-columns-spanned="2" table:number-rows-spanned="2"><text:p>a</text:p></table:table-cell>)"

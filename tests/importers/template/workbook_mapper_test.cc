@@ -205,7 +205,7 @@ TEST_CASE("A sheet per department: the sheet name is the unit", "[mapper]") {
   CHECK(m.org.units[1].name == "Customer Success");
 }
 
-TEST_CASE("A sheet named OKRs wins; options.sheet picks one, even hidden",
+TEST_CASE("A sheet named OKRs wins, options.sheet picks one, even hidden",
           "[mapper]") {
   const auto rows = [](const char* title) {
     return Strings({{"Cycle", "Objective", "Key Result", "Target"},

@@ -171,7 +171,7 @@ TEST_CASE("Cell types s, str, inlineStr, b, e, n and d", "[xlsx]") {
   CHECK(Show(run, "K1") == "string is");
 }
 
-TEST_CASE("Date formats make dates, times and date-times; others numbers",
+TEST_CASE("Date formats make dates, times and date-times, others numbers",
           "[xlsx][dates]") {
   const SheetRun run = RunSheet(
       R"(<row r="1"><c s="1"><v>45000</v></c><c s="2"><v>45000.5</v></c>)"
@@ -222,7 +222,7 @@ TEST_CASE("Cell references in either case, up to XFD1048576", "[xlsx]") {
   CHECK(Show(run, "AA7") == "number 2");
 }
 
-TEST_CASE("<dimension> is ignored; the used range is what holds values",
+TEST_CASE("<dimension> is ignored, the used range is what holds values",
           "[xlsx]") {
   XlsxParts parts;
   parts.sheet_xml = std::string("<worksheet xmlns=\"") + kMain +
@@ -317,7 +317,7 @@ std::string Rels(std::string_view items) {
          std::string(items) + "</Relationships>";
 }
 
-TEST_CASE("Sheets follow workbook order, not part names; kinds and states",
+TEST_CASE("Sheets follow workbook order, not part names, kinds and states",
           "[xlsx][package]") {
   const std::string sheet_a =
       SheetXml(R"(<row><c t="inlineStr"><is><t>a</t></is></c></row>)");

@@ -69,7 +69,7 @@ TEST_CASE("Lists entries and streams them in bounded chunks", "[zip]") {
   CHECK(zip.inflated_total() == static_cast<int64_t>(big.size() + 5));
 }
 
-TEST_CASE("Finds names exactly, then ignoring case, with / for \\", "[zip]") {
+TEST_CASE("Finds names exactly, then ignoring case, with / for backslash", "[zip]") {
   const std::string bytes = ZipBuilder()
                                 .Add("xl\\worksheets\\Sheet1.xml", "a")
                                 .Add("/xl/workbook.xml", "b")
