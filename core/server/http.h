@@ -8,6 +8,7 @@
 #define OKR_CORE_SERVER_HTTP_H_
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -15,8 +16,7 @@
 #include <vector>
 
 #include "core/base/ascii.h"
-
-#include "core/base/ascii.h"
+#include "core/base/civil_time.h"
 #include "core/base/result.h"
 
 namespace okr {
@@ -122,6 +122,35 @@ inline constexpr size_t kMaxResponseFields = 48;
 inline constexpr size_t kMaxFieldValueBytes = 8192;
 Result<std::vector<HttpHeader>> BuildResponseFields(
     const HttpResponse& response);
+
+// The same fields as BuildResponseFields, with the same checks, handed to
+// `visit` one by one without copying them. On an error `visit` may already
+// have seen some fields.
+using ResponseFieldVisitor =
+    std::function<void(std::string_view name, std::string_view value)>;
+Status ForEachResponseField(const HttpResponse& response,
+                            const ResponseFieldVisitor& visit);
+
+// What the server adds to every response head besides the response's own
+// fields.
+struct ResponseHeadInfo {
+  std::string_view http_version;  // Of the request: "1.1" or "1.0".
+  std::string_view reason;        // e.g. "OK"; may be empty.
+  std::string_view date;          // FormatHttpDate() of now.
+  bool keep_alive = true;         // "Connection: keep-alive" or "close".
+};
+
+// Appends the complete response head to *out: the status line
+// "HTTP/<version> <status> <reason>", the fields of BuildResponseFields in
+// order, then Date and Connection, and the empty line. Same errors as
+// BuildResponseFields (*out may then hold part of a head).
+Status AppendResponseHead(const HttpResponse& response,
+                          const ResponseHeadInfo& info, std::string* out);
+
+// Formats an HTTP-date ("Tue, 15 Nov 1994 08:12:31 GMT"); parses one
+// (IMF-fixdate only), nullopt for anything else.
+std::string FormatHttpDate(UnixSeconds t);
+std::optional<UnixSeconds> ParseHttpDate(std::string_view text);
 
 }  // namespace okr
 
