@@ -48,12 +48,12 @@ bool NotModified(const HttpRequest& request, const RenderedFeed& feed) {
 HttpResponse FeedResponse(const HttpRequest& request, const RenderedFeed& feed) {
   HttpResponse r;
   r.content_type = "text/calendar; charset=utf-8";
-  r.headers.Set("ETag", feed.etag);
-  r.headers.Set("Last-Modified", FormatHttpDate(feed.last_modified));
-  r.headers.Set("Content-Disposition", "inline; filename=\"okr.ics\"");
-  r.headers.Set("Cache-Control", "private, max-age=300");
-  r.headers.Set("X-Robots-Tag", "noindex, nofollow");
-  r.headers.Set("Referrer-Policy", "no-referrer");
+  r.headers.Add("ETag", feed.etag);
+  r.headers.Add("Last-Modified", FormatHttpDate(feed.last_modified));
+  r.headers.Add("Content-Disposition", "inline; filename=\"okr.ics\"");
+  r.headers.Add("Cache-Control", "private, max-age=300");
+  r.headers.Add("X-Robots-Tag", "noindex, nofollow");
+  r.headers.Add("Referrer-Policy", "no-referrer");
   if (NotModified(request, feed)) {
     r.status = 304;
     return r;
