@@ -200,7 +200,7 @@ Status ForEachResponseField(const HttpResponse& response,
     emit("Content-Type", response.content_type);
     char length[24];
     auto [end, ec] = std::to_chars(length, length + sizeof length,
-                                   response.body.size());
+                                   response.Body().size());
     emit("Content-Length", std::string_view(length, end - length));
   }
   for (const HttpHeader& field : DefaultSecurityHeaders()) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,9 +77,16 @@ struct HttpResponse {
   int status = 200;
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
+  // Immutable bytes shared with a cache, sent instead of `body` (which is
+  // then ignored) without copying them. Read the body through Body().
+  std::shared_ptr<const std::string> shared_body;
   // Extra fields. A field with the name of a default security header
   // replaces that default for this response.
   HttpHeaders headers;
+
+  std::string_view Body() const {
+    return shared_body ? std::string_view(*shared_body) : std::string_view(body);
+  }
 };
 
 // Percent-decodes the path of a request target (without its query).

@@ -216,9 +216,8 @@ void SendResponse(mg_connection* conn, const mg_request_info& ri,
       .date = DateNow(),
       .keep_alive = keep_alive};
   std::string wire;
-  wire.reserve(1024 + (with_body && response.body.size() <= kCoalesceBodyBytes
-                           ? response.body.size()
-                           : 0));
+  std::string_view body = with_body ? response.Body() : std::string_view();
+  wire.reserve(1024 + (body.size() <= kCoalesceBodyBytes ? body.size() : 0));
   if (Status s = AppendResponseHead(response, info, &wire); !s.ok()) {
     LogError("bad response from handler: " + s.message());
     SendResponse(conn, ri, InternalErrorResponse(), head, close);
@@ -226,7 +225,6 @@ void SendResponse(mg_connection* conn, const mg_request_info& ri,
   }
   // CivetWeb then closes the connection after this request, as announced.
   if (!keep_alive) mg_disable_connection_keep_alive(conn);
-  std::string_view body = with_body ? std::string_view(response.body) : "";
   if (body.size() <= kCoalesceBodyBytes) {
     wire += body;
     body = {};
@@ -263,7 +261,7 @@ std::string AccessLine(const AccessEntry& entry, const HttpResponse& response,
   line += std::string_view(entry.path).substr(0, kMaxLoggedPathBytes);
   if (entry.path.size() > kMaxLoggedPathBytes) line += "...";
   line += " " + std::to_string(response.status) + " " +
-          std::to_string(response.body.size()) + "B " + std::to_string(ms) +
+          std::to_string(response.Body().size()) + "B " + std::to_string(ms) +
           "ms";
   return line;
 }

@@ -3,6 +3,7 @@
 #include "core/server/http.h"
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 
 namespace okr {
@@ -237,6 +238,15 @@ TEST_CASE("HTTP dates format and parse as IMF-fixdate", "[server]") {
   CHECK(ParseHttpDate(FormatHttpDate(1795000000)) == 1795000000);
   CHECK_FALSE(ParseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT").has_value());
   CHECK_FALSE(ParseHttpDate("Sun, 31 Feb 1994 08:49:37 GMT").has_value());
+}
+
+TEST_CASE("A shared body is the body the fields describe", "[server]") {
+  HttpResponse response = TextResponse(200, "ignored");
+  response.shared_body = std::make_shared<const std::string>("shared bytes");
+  CHECK(response.Body() == "shared bytes");
+  auto fields = BuildResponseFields(response);
+  REQUIRE(fields.ok());
+  CHECK(Only(*fields, "Content-Length") == "12");
 }
 
 }  // namespace
