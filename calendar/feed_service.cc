@@ -4,8 +4,6 @@
 
 #include <sodium.h>
 
-#include <cstdio>
-#include <cstring>
 #include <utility>
 
 #include "core/base/log.h"
@@ -15,12 +13,6 @@ namespace {
 
 constexpr std::string_view kFeedPrefix = "/feeds/";
 constexpr std::string_view kFeedSuffix = ".ics";
-
-constexpr const char* kDayNames[] = {"Mon", "Tue", "Wed", "Thu",
-                                     "Fri", "Sat", "Sun"};
-constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr",
-                                       "May", "Jun", "Jul", "Aug",
-                                       "Sep", "Oct", "Nov", "Dec"};
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -56,12 +48,12 @@ bool NotModified(const HttpRequest& request, const RenderedFeed& feed) {
 HttpResponse FeedResponse(const HttpRequest& request, const RenderedFeed& feed) {
   HttpResponse r;
   r.content_type = "text/calendar; charset=utf-8";
-  r.headers.Set("ETag", feed.etag);
-  r.headers.Set("Last-Modified", FormatHttpDate(feed.last_modified));
-  r.headers.Set("Content-Disposition", "inline; filename=\"okr.ics\"");
-  r.headers.Set("Cache-Control", "private, max-age=300");
-  r.headers.Set("X-Robots-Tag", "noindex, nofollow");
-  r.headers.Set("Referrer-Policy", "no-referrer");
+  r.headers.Add("ETag", feed.etag);
+  r.headers.Add("Last-Modified", FormatHttpDate(feed.last_modified));
+  r.headers.Add("Content-Disposition", "inline; filename=\"okr.ics\"");
+  r.headers.Add("Cache-Control", "private, max-age=300");
+  r.headers.Add("X-Robots-Tag", "noindex, nofollow");
+  r.headers.Add("Referrer-Policy", "no-referrer");
   if (NotModified(request, feed)) {
     r.status = 304;
     return r;
@@ -240,38 +232,6 @@ HttpHandler FeedHandler(FeedService* service) {
 void AddFeedRoutes(Router* router, FeedService* service) {
   router->AddPrefix({HttpMethod::kGet}, std::string(kFeedPrefix),
                     FeedHandler(service), RouteOptions{.secret_path = true});
-}
-
-std::string FormatHttpDate(UnixSeconds t) {
-  const Date d = Date::FromUnixSeconds(t);
-  const int64_t secs = t - d.ToUnixSeconds();
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                kDayNames[d.Weekday()], d.day, kMonthNames[d.month - 1], d.year,
-                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
-                static_cast<int>(secs % 60));
-  return buf;
-}
-
-std::optional<UnixSeconds> ParseHttpDate(std::string_view text) {
-  // "Sun, 06 Nov 1994 08:49:37 GMT"
-  if (text.size() != 29 || text.substr(3, 2) != ", " ||
-      text.substr(25) != " GMT") {
-    return std::nullopt;
-  }
-  const std::string s(text);
-  char month[4] = {};
-  int day = 0, year = 0, h = 0, m = 0, sec = 0;
-  if (std::sscanf(s.c_str() + 5, "%2d %3s %4d %2d:%2d:%2d", &day, month, &year,
-                  &h, &m, &sec) != 6) {
-    return std::nullopt;
-  }
-  for (int i = 0; i < 12; ++i) {
-    if (std::strcmp(month, kMonthNames[i]) != 0) continue;
-    if (!IsValidDate(year, i + 1, day) || h > 23 || m > 59 || sec > 60) break;
-    return Date{year, i + 1, day}.ToUnixSeconds() + h * 3600 + m * 60 + sec;
-  }
-  return std::nullopt;
 }
 
 }  // namespace okr

@@ -106,11 +106,6 @@ void AddFeedRoutes(Router* router, FeedService* service);
 // serving the feeds through the registry instead (cli/builtin_outputs.h).
 HttpHandler FeedHandler(FeedService* service);
 
-// Formats an HTTP-date ("Tue, 15 Nov 1994 08:12:31 GMT"); parses one
-// (IMF-fixdate only), nullopt for anything else.
-std::string FormatHttpDate(UnixSeconds t);
-std::optional<UnixSeconds> ParseHttpDate(std::string_view text);
-
 }  // namespace okr
 
 #endif  // OKR_CALENDAR_FEED_SERVICE_H_

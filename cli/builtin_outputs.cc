@@ -40,8 +40,9 @@ int32_t ServeThroughHost(const okr_host* host, const okr_request* req,
     for (const HttpHeader& h : r.headers.fields()) {
       resp->header(resp->ctx, ToOkrStr(h.name), ToOkrStr(h.value));
     }
-    if (r.body.empty()) return OKR_OK;
-    return resp->body.write(resp->body.ctx, r.body.data(), r.body.size()) == 0
+    const std::string_view body = r.Body();
+    if (body.empty()) return OKR_OK;
+    return resp->body.write(resp->body.ctx, body.data(), body.size()) == 0
                ? OKR_OK
                : OKR_E_LIMIT;
   } catch (...) {

@@ -20,6 +20,7 @@ namespace {
 struct LoggerState {
   std::mutex mu;
   LogSink sink;  // Empty: stderr. Guarded by mu.
+  std::atomic<bool> has_sink{false};  // Whether sink is set; a hint.
 };
 
 // Never destroyed, so logging keeps working during static destruction.
@@ -97,6 +98,8 @@ void SetLogSink(LogSink sink) {
   LoggerState& state = State();
   std::lock_guard<std::mutex> lock(state.mu);
   state.sink = std::move(sink);
+  state.has_sink.store(static_cast<bool>(state.sink),
+                       std::memory_order_release);
 }
 
 std::string FormatStderrLine(LogLevel level, std::string_view message,
@@ -138,6 +141,17 @@ void Log(LogLevel level, std::string_view message) noexcept {
   try {
     std::string clean = SanitizeLogText(message);
     LoggerState& state = State();
+    // The stderr line is formatted before taking the lock, so the lock
+    // (contended by every worker's access line) covers only the write.
+    if (!state.has_sink.load(std::memory_order_acquire)) {
+      const std::string line = FormatStderrLine(
+          level, clean, SystemClock().Now(), StderrIsJournal());
+      std::lock_guard<std::mutex> lock(state.mu);
+      if (!state.sink) {
+        WriteAllToStderr(line);
+        return;
+      }
+    }
     std::lock_guard<std::mutex> lock(state.mu);
     if (state.sink) {
       state.sink(level, clean);

@@ -42,7 +42,7 @@ struct CadenceSettings {
 struct Config {
   // [server]
   std::string listen = "127.0.0.1:8080";
-  int threads = 16;
+  int threads = 64;  // A keep-alive connection holds one (CivetWeb).
   int request_timeout_ms = 10'000;
   std::string base_url;  // Public URL for links in feeds ("" = derive).
   ReadAccess read_access = ReadAccess::kOpen;

@@ -3,12 +3,21 @@
 #include "core/server/http.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <utility>
 
 #include "core/base/ascii.h"
 
 namespace okr {
 namespace {
+
+constexpr const char* kDayNames[] = {"Mon", "Tue", "Wed", "Thu",
+                                     "Fri", "Sat", "Sun"};
+constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr",
+                                       "May", "Jun", "Jul", "Aug",
+                                       "Sep", "Oct", "Nov", "Dec"};
 
 bool IsControlByte(char c) {
   auto byte = static_cast<unsigned char>(c);
@@ -169,30 +178,105 @@ const std::vector<HttpHeader>& DefaultSecurityHeaders() {
 
 bool StatusAllowsBody(int status) { return status != 204 && status != 304; }
 
-Result<std::vector<HttpHeader>> BuildResponseFields(
-    const HttpResponse& response) {
+Status ForEachResponseField(const HttpResponse& response,
+                            const ResponseFieldVisitor& visit) {
   if (response.status < 200 || response.status > 599) {
     return InvalidArgument("response status " +
                            std::to_string(response.status) +
                            " is outside 200..599");
   }
-  std::vector<HttpHeader> out;
+  size_t count = 0;
+  auto emit = [&](std::string_view name, std::string_view value) {
+    ++count;
+    if (count <= kMaxResponseFields) visit(name, value);
+  };
   if (StatusAllowsBody(response.status)) {
     OKR_RETURN_IF_ERROR(CheckField("Content-Type", response.content_type));
-    out.push_back({"Content-Type", response.content_type});
-    out.push_back({"Content-Length", std::to_string(response.body.size())});
+    emit("Content-Type", response.content_type);
+    char length[24];
+    auto [end, ec] = std::to_chars(length, length + sizeof length,
+                                   response.Body().size());
+    emit("Content-Length", std::string_view(length, end - length));
   }
   for (const HttpHeader& field : DefaultSecurityHeaders()) {
-    if (!response.headers.Has(field.name)) out.push_back(field);
+    if (!response.headers.Has(field.name)) emit(field.name, field.value);
   }
   for (const HttpHeader& field : response.headers.fields()) {
     OKR_RETURN_IF_ERROR(CheckField(field.name, field.value));
-    if (!IsServerOwnedField(field.name)) out.push_back(field);
+    if (!IsServerOwnedField(field.name)) emit(field.name, field.value);
   }
-  if (out.size() > kMaxResponseFields) {
+  if (count > kMaxResponseFields) {
     return InvalidArgument("too many response headers");
   }
+  return Status::Ok();
+}
+
+Result<std::vector<HttpHeader>> BuildResponseFields(
+    const HttpResponse& response) {
+  std::vector<HttpHeader> out;
+  OKR_RETURN_IF_ERROR(ForEachResponseField(
+      response, [&out](std::string_view name, std::string_view value) {
+        out.push_back({std::string(name), std::string(value)});
+      }));
   return out;
+}
+
+Status AppendResponseHead(const HttpResponse& response,
+                          const ResponseHeadInfo& info, std::string* out) {
+  char status[16];
+  auto [end, ec] = std::to_chars(status, status + sizeof status,
+                                 response.status);
+  *out += "HTTP/";
+  *out += info.http_version;
+  *out += ' ';
+  out->append(status, end);
+  *out += ' ';
+  *out += info.reason;
+  *out += "\r\n";
+  OKR_RETURN_IF_ERROR(ForEachResponseField(
+      response, [out](std::string_view name, std::string_view value) {
+        *out += name;
+        *out += ": ";
+        *out += value;
+        *out += "\r\n";
+      }));
+  *out += "Date: ";
+  *out += info.date;
+  *out += info.keep_alive ? "\r\nConnection: keep-alive\r\n\r\n"
+                          : "\r\nConnection: close\r\n\r\n";
+  return Status::Ok();
+}
+
+std::string FormatHttpDate(UnixSeconds t) {
+  const Date d = Date::FromUnixSeconds(t);
+  const int64_t secs = t - d.ToUnixSeconds();
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                kDayNames[d.Weekday()], d.day, kMonthNames[d.month - 1], d.year,
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60));
+  return buf;
+}
+
+std::optional<UnixSeconds> ParseHttpDate(std::string_view text) {
+  // "Sun, 06 Nov 1994 08:49:37 GMT"
+  if (text.size() != 29 || text.substr(3, 2) != ", " ||
+      text.substr(25) != " GMT") {
+    return std::nullopt;
+  }
+  const std::string s(text);
+  char month[4] = {};
+  int day = 0, year = 0, h = 0, m = 0, sec = 0;
+  if (std::sscanf(s.c_str() + 5, "%2d %3s %4d %2d:%2d:%2d", &day, month, &year,
+                  &h, &m, &sec) != 6) {
+    return std::nullopt;
+  }
+  for (int i = 0; i < 12; ++i) {
+    if (std::strcmp(month, kMonthNames[i]) != 0) continue;
+    if (!IsValidDate(year, i + 1, day) || h > 23 || m > 59 || sec > 60) break;
+    return Date{year, i + 1, day}.ToUnixSeconds() + h * 3600 + m * 60 + sec;
+  }
+  return std::nullopt;
 }
 
 }  // namespace okr

@@ -8,15 +8,16 @@
 #define OKR_CORE_SERVER_HTTP_H_
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/base/ascii.h"
-
-#include "core/base/ascii.h"
+#include "core/base/civil_time.h"
 #include "core/base/result.h"
 
 namespace okr {
@@ -76,9 +77,16 @@ struct HttpResponse {
   int status = 200;
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
+  // Immutable bytes shared with a cache, sent instead of `body` (which is
+  // then ignored) without copying them. Read the body through Body().
+  std::shared_ptr<const std::string> shared_body;
   // Extra fields. A field with the name of a default security header
   // replaces that default for this response.
   HttpHeaders headers;
+
+  std::string_view Body() const {
+    return shared_body ? std::string_view(*shared_body) : std::string_view(body);
+  }
 };
 
 // Percent-decodes the path of a request target (without its query).
@@ -122,6 +130,35 @@ inline constexpr size_t kMaxResponseFields = 48;
 inline constexpr size_t kMaxFieldValueBytes = 8192;
 Result<std::vector<HttpHeader>> BuildResponseFields(
     const HttpResponse& response);
+
+// The same fields as BuildResponseFields, with the same checks, handed to
+// `visit` one by one without copying them. On an error `visit` may already
+// have seen some fields.
+using ResponseFieldVisitor =
+    std::function<void(std::string_view name, std::string_view value)>;
+Status ForEachResponseField(const HttpResponse& response,
+                            const ResponseFieldVisitor& visit);
+
+// What the server adds to every response head besides the response's own
+// fields.
+struct ResponseHeadInfo {
+  std::string_view http_version;  // Of the request: "1.1" or "1.0".
+  std::string_view reason;        // e.g. "OK"; may be empty.
+  std::string_view date;          // FormatHttpDate() of now.
+  bool keep_alive = true;         // "Connection: keep-alive" or "close".
+};
+
+// Appends the complete response head to *out: the status line
+// "HTTP/<version> <status> <reason>", the fields of BuildResponseFields in
+// order, then Date and Connection, and the empty line. Same errors as
+// BuildResponseFields (*out may then hold part of a head).
+Status AppendResponseHead(const HttpResponse& response,
+                          const ResponseHeadInfo& info, std::string* out);
+
+// Formats an HTTP-date ("Tue, 15 Nov 1994 08:12:31 GMT"); parses one
+// (IMF-fixdate only), nullopt for anything else.
+std::string FormatHttpDate(UnixSeconds t);
+std::optional<UnixSeconds> ParseHttpDate(std::string_view text);
 
 }  // namespace okr
 

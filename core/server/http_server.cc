@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -130,20 +132,26 @@ std::optional<HttpResponse> ReadBody(mg_connection* conn,
                                      std::string* body) {
   const int64_t cap = options.max_body_bytes;
   if (content_length > cap) return PayloadTooLargeResponse(cap);
+  // CivetWeb reports -1 both for a chunked body and for none at all (a
+  // request without Content-Length or Transfer-Encoding has no body).
+  if (content_length == 0 ||
+      (content_length < 0 && mg_get_header(conn, "Transfer-Encoding") == nullptr)) {
+    return std::nullopt;
+  }
   const bool known = content_length >= 0;  // Else chunked or no body.
   if (known) body->reserve(static_cast<size_t>(content_length));
   const auto deadline = SteadyClock::now() +
                         std::chrono::milliseconds(options.request_timeout_ms);
-  std::string chunk(kReadChunkBytes, '\0');
+  auto chunk = std::make_unique_for_overwrite<char[]>(kReadChunkBytes);
   while (!known || static_cast<int64_t>(body->size()) < content_length) {
     size_t want = kReadChunkBytes;
     if (known) {
       want = std::min(want, static_cast<size_t>(content_length) - body->size());
     }
-    int n = mg_read(conn, chunk.data(), want);
+    int n = mg_read(conn, chunk.get(), want);
     if (n == 0 && !known) break;  // The last chunk, or there was no body.
     if (n <= 0) return IncompleteBodyResponse(deadline);
-    body->append(chunk.data(), static_cast<size_t>(n));
+    body->append(chunk.get(), static_cast<size_t>(n));
     if (static_cast<int64_t>(body->size()) > cap) {
       return PayloadTooLargeResponse(cap);
     }
@@ -152,7 +160,7 @@ std::optional<HttpResponse> ReadBody(mg_connection* conn,
   return std::nullopt;
 }
 
-void WriteBody(mg_connection* conn, std::string_view body) {
+void WriteAll(mg_connection* conn, std::string_view body) {
   while (!body.empty()) {
     size_t n = std::min(body.size(), kWriteChunkBytes);
     if (mg_write(conn, body.data(), n) <= 0) return;  // Client went away.
@@ -160,25 +168,69 @@ void WriteBody(mg_connection* conn, std::string_view body) {
   }
 }
 
+// Bodies up to this size go out in the same mg_write as the head: one
+// send() per response (CivetWeb's mg_response_header_send makes one per
+// header line, each its own TCP segment with tcp_nodelay).
+constexpr size_t kCoalesceBodyBytes = 64 << 10;
+
+// Whether the connection may stay open after this response, as CivetWeb's
+// should_keep_alive decides it: the client's Connection header if it sent
+// one, else HTTP/1.1's default.
+bool ClientKeepsAlive(mg_connection* conn, const mg_request_info& ri) {
+  if (const char* header = mg_get_header(conn, "Connection")) {
+    std::string_view options = header;
+    while (!options.empty()) {
+      const size_t comma = options.find(',');
+      std::string_view option = options.substr(0, comma);
+      while (!option.empty() && option.front() == ' ') option.remove_prefix(1);
+      while (!option.empty() && option.back() == ' ') option.remove_suffix(1);
+      if (EqualsIgnoreCase(option, "keep-alive")) return true;
+      if (comma == std::string_view::npos) break;
+      options.remove_prefix(comma + 1);
+    }
+    return false;
+  }
+  return ri.http_version != nullptr && std::string_view(ri.http_version) == "1.1";
+}
+
+// FormatHttpDate of now, formatted once per second per thread.
+std::string_view DateNow() {
+  thread_local std::time_t cached_second = -1;
+  thread_local std::string cached;
+  const std::time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    cached = FormatHttpDate(static_cast<UnixSeconds>(now));
+    cached_second = now;
+  }
+  return cached;
+}
+
 // Puts `response` on the wire. `close` ends the connection afterwards.
-void SendResponse(mg_connection* conn, const HttpResponse& response, bool head,
-                  bool close) {
-  Result<std::vector<HttpHeader>> fields = BuildResponseFields(response);
-  if (!fields.ok()) {
-    LogError("bad response from handler: " + fields.status().message());
-    SendResponse(conn, InternalErrorResponse(), head, close);
+void SendResponse(mg_connection* conn, const mg_request_info& ri,
+                  const HttpResponse& response, bool head, bool close) {
+  const bool keep_alive = !close && ClientKeepsAlive(conn, ri);
+  const bool with_body = !head && StatusAllowsBody(response.status);
+  const ResponseHeadInfo info = {
+      .http_version = ri.http_version ? ri.http_version : "1.0",
+      .reason = mg_get_response_code_text(conn, response.status),
+      .date = DateNow(),
+      .keep_alive = keep_alive};
+  std::string wire;
+  std::string_view body = with_body ? response.Body() : std::string_view();
+  wire.reserve(1024 + (body.size() <= kCoalesceBodyBytes ? body.size() : 0));
+  if (Status s = AppendResponseHead(response, info, &wire); !s.ok()) {
+    LogError("bad response from handler: " + s.message());
+    SendResponse(conn, ri, InternalErrorResponse(), head, close);
     return;
   }
-  if (close) mg_disable_connection_keep_alive(conn);
-  mg_response_header_start(conn, response.status);
-  for (const HttpHeader& field : *fields) {
-    mg_response_header_add(conn, field.name.c_str(), field.value.data(),
-                           static_cast<int>(field.value.size()));
+  // CivetWeb then closes the connection after this request, as announced.
+  if (!keep_alive) mg_disable_connection_keep_alive(conn);
+  if (body.size() <= kCoalesceBodyBytes) {
+    wire += body;
+    body = {};
   }
-  mg_response_header_send(conn);
-  if (!head && StatusAllowsBody(response.status)) {
-    WriteBody(conn, response.body);
-  }
+  WriteAll(conn, wire);
+  WriteAll(conn, body);
 }
 
 // Last resort when building a response threw (out of memory): a 500 built
@@ -209,7 +261,7 @@ std::string AccessLine(const AccessEntry& entry, const HttpResponse& response,
   line += std::string_view(entry.path).substr(0, kMaxLoggedPathBytes);
   if (entry.path.size() > kMaxLoggedPathBytes) line += "...";
   line += " " + std::to_string(response.status) + " " +
-          std::to_string(response.body.size()) + "B " + std::to_string(ms) +
+          std::to_string(response.Body().size()) + "B " + std::to_string(ms) +
           "ms";
   return line;
 }
@@ -288,7 +340,7 @@ int HttpServer::Serve(mg_connection* conn, const mg_request_info& ri) const {
       close ? std::move(*error) : router_.Dispatch(std::move(request));
   // Logged before sending, so the line exists once the client has its reply.
   if (options_.log_requests) LogInfo(AccessLine(entry, response, start));
-  SendResponse(conn, response, head, close);
+  SendResponse(conn, ri, response, head, close);
   return response.status;
 }
 

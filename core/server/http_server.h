@@ -49,9 +49,11 @@ struct ServerOptions {
   // "host:port". IPv4 only (Debian's CivetWeb has no IPv6). Port 0 picks a
   // free port; see HttpServer::port().
   std::string listen_address = "127.0.0.1:8080";
-  // Worker threads = the most connections served at once; an idle
-  // keep-alive connection holds one until keep_alive_timeout_ms passes.
-  int num_threads = 16;
+  // Worker threads = the most connections served at once; a keep-alive
+  // connection holds one for as long as it keeps sending requests, or until
+  // it idles keep_alive_timeout_ms. Connections beyond this wait unserved.
+  // Each thread costs a 100 KiB stack and CivetWeb's 16 KiB request buffer.
+  int num_threads = 64;
   // Deadline for each socket read or write, and for reading a whole body.
   int request_timeout_ms = 10000;
   int keep_alive_timeout_ms = 2000;

@@ -109,7 +109,7 @@ class Site {
       return NotModified(etag, PageCacheControl());
     }
     if (auto hit = cache_.Get(cache_key, *revision, day)) {
-      return Respond(200, hit->content_type, *hit->body, etag);
+      return Respond(200, hit->content_type, hit->body, etag);
     }
     Result<Snapshot> snapshot = source_.Get(*revision);
     if (!snapshot.ok()) return Unavailable(snapshot.status());
@@ -125,7 +125,7 @@ class Site {
     }
     auto body = std::make_shared<const std::string>(std::move(rendered.body));
     cache_.Put(cache_key, {*revision, day, etag, type, body});
-    return Respond(200, type, *body, etag);
+    return Respond(200, type, std::move(body), etag);
   }
 
   // POST /people/{email}/{rest}, handled by the person page extension.
@@ -189,12 +189,14 @@ class Site {
     return options_.private_pages ? "private, no-cache" : "no-cache";
   }
 
+  // The cached body is shared with the response, not copied.
   HttpResponse Respond(int status, const std::string& type,
-                       const std::string& body, const std::string& etag) const {
+                       std::shared_ptr<const std::string> body,
+                       const std::string& etag) const {
     HttpResponse response;
     response.status = status;
     response.content_type = type;
-    response.body = body;
+    response.shared_body = std::move(body);
     response.headers.Set("ETag", etag);
     response.headers.Set("Cache-Control", PageCacheControl());
     return response;

@@ -204,6 +204,7 @@ class PluginOutput : public Output {
       flags_ = v->flags;
       serve_ = v->serve;
     }
+    serve_what_ = What(*lib_, "serve");  // Once, not per request.
   }
 
   std::string path() const override { return path_; }
@@ -226,11 +227,11 @@ class PluginOutput : public Output {
                            HostServices()->log};
     DiagCollector diags;
     const okr_diag_sink diag = diags.Sink();
-    Result<int32_t> code = Guarded(What(*lib_, "serve"), [&] {
+    Result<int32_t> code = Guarded(serve_what_, [&] {
       return serve_(&host, &req, &resp, &diag);
     });
     if (!code.ok()) return code.status();
-    Status s = diags.Explain(CodeStatus(What(*lib_, "serve"), *code));
+    Status s = diags.Explain(CodeStatus(serve_what_, *code));
     if (!s.ok()) return s;
     return std::move(call).Finish();
   }
@@ -261,6 +262,7 @@ class PluginOutput : public Output {
   std::string content_type_;
   uint32_t flags_ = 0;
   decltype(okr_feed_v1::serve) serve_ = nullptr;
+  std::string serve_what_;  // "<plugin>: serve", for errors.
 };
 
 class PluginNotifier : public Notifier {

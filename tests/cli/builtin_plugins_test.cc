@@ -195,7 +195,7 @@ TEST_CASE("okrd serve answers feeds and the API through the registry",
     const HttpResponse want =
         direct.Dispatch(HttpRequest{.method = "GET", .path = path});
     CHECK(api->status == want.status);
-    CHECK(api->body == want.body);
+    CHECK(api->body == want.Body());
     CHECK(api->headers.Get("Content-Type") == want.content_type);
     CHECK(api->headers.Get("Cache-Control") ==
           want.headers.Get("Cache-Control"));

@@ -86,6 +86,13 @@ Router TestRouter(TestState* state) {
         200, request.path + "|" + request.query + "|" + request.path_remainder +
                  "|" + std::string(request.header("x-probe").value_or("-")));
   });
+  // "/bytes/N": N bytes of a repeating pattern, for bodies on both sides of
+  // the size the server sends in one write with the head.
+  router.AddPrefix({kGet}, "/bytes/", [](const HttpRequest& request) {
+    std::string body(std::stoul(request.path_remainder), '\0');
+    for (size_t i = 0; i < body.size(); ++i) body[i] = "0123456789abcdef"[i % 16];
+    return TextResponse(200, std::move(body));
+  });
   router.AddPrefix({kGet, kPost}, "/feed/",
                    [](const HttpRequest&) { return TextResponse(200, "f"); },
                    {.secret_path = true});
@@ -326,6 +333,56 @@ TEST_CASE("Server keeps one connection alive for 200 requests", "[server]") {
   CHECK(ok == 200);
   CHECK(client.connections_opened() == 1);
   CHECK(client.connected());
+}
+
+TEST_CASE("Server sends small and large bodies intact on one connection",
+          "[server]") {
+  HttpClient client(Shared().port());
+  for (size_t n : {size_t{0}, size_t{1}, size_t{32} << 10, size_t{64} << 10,
+                   (size_t{64} << 10) + 1, size_t{300} << 10}) {
+    ClientResponse response =
+        MustSend(&client, "GET", "/bytes/" + std::to_string(n));
+    CHECK(response.status == 200);
+    CHECK(HeaderOf(response, "Content-Length") == std::to_string(n));
+    REQUIRE(response.body.size() == n);
+    CHECK((n == 0 || response.body.back() == "0123456789abcdef"[(n - 1) % 16]));
+    CHECK(HeaderOf(response, "Connection") == "keep-alive");
+    CHECK(!HeaderOf(response, "Date").empty());
+    CheckSecurityHeaders(response);
+  }
+  CHECK(client.connections_opened() == 1);
+}
+
+TEST_CASE("Server answers the client's Connection wish",
+          "[server]") {
+  HttpClient client(Shared().port());
+  // HTTP/1.0 without a Connection header: close.
+  REQUIRE(client.SendRaw("GET /healthz HTTP/1.0\r\n\r\n").ok());
+  Result<ClientResponse> old = client.ReadResponse();
+  REQUIRE(old.ok());
+  CHECK(old->status == 200);
+  CHECK(old->body == "ok\n");
+  CHECK(HeaderOf(*old, "Connection") == "close");
+  CHECK_FALSE(client.connected());
+
+  // HTTP/1.0 asking for keep-alive gets it: two requests, one connection.
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(client
+                .SendRaw("GET /healthz HTTP/1.0\r\n"
+                         "Connection: Keep-Alive\r\n\r\n")
+                .ok());
+    Result<ClientResponse> kept = client.ReadResponse();
+    REQUIRE(kept.ok());
+    CHECK(HeaderOf(*kept, "Connection") == "keep-alive");
+  }
+  CHECK(client.connections_opened() == 2);
+
+  // HTTP/1.1 with "Connection: close": close.
+  Result<ClientResponse> closing =
+      client.Send("GET", "/healthz", {{"Connection", "close"}});
+  REQUIRE(closing.ok());
+  CHECK(HeaderOf(*closing, "Connection") == "close");
+  CHECK_FALSE(client.connected());
 }
 
 TEST_CASE("Server turns a throwing handler into 500 and keeps serving",

@@ -3,6 +3,7 @@
 #include "core/server/http.h"
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 
 namespace okr {
@@ -183,6 +184,69 @@ TEST_CASE("BuildResponseFields sends no length or type for 204 and 304",
   }
   CHECK_FALSE(StatusAllowsBody(204));
   CHECK(StatusAllowsBody(200));
+}
+
+TEST_CASE("AppendResponseHead writes status line, fields, Date, Connection",
+          "[server]") {
+  HttpResponse response = TextResponse(200, "hello");
+  response.headers.Set("ETag", "\"e1\"");
+  std::string head = "prefix|";
+  REQUIRE(AppendResponseHead(response,
+                             {.http_version = "1.1",
+                              .reason = "OK",
+                              .date = "Wed, 25 Nov 2026 10:05:51 GMT",
+                              .keep_alive = true},
+                             &head)
+              .ok());
+  CHECK(head ==
+        "prefix|HTTP/1.1 200 OK\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+        "Content-Length: 5\r\n"
+        "Content-Security-Policy: " +
+            DefaultSecurityHeaders()[0].value +
+            "\r\n"
+            "X-Content-Type-Options: nosniff\r\n"
+            "Referrer-Policy: no-referrer\r\n"
+            "X-Frame-Options: DENY\r\n"
+            "ETag: \"e1\"\r\n"
+            "Date: Wed, 25 Nov 2026 10:05:51 GMT\r\n"
+            "Connection: keep-alive\r\n\r\n");
+
+  std::string closing;
+  REQUIRE(AppendResponseHead(TextResponse(304, "x"),
+                             {.http_version = "1.0",
+                              .reason = "Not Modified",
+                              .date = "d",
+                              .keep_alive = false},
+                             &closing)
+              .ok());
+  CHECK(closing.starts_with("HTTP/1.0 304 Not Modified\r\n"));
+  CHECK(closing.find("Content-Length") == std::string::npos);
+  CHECK(closing.ends_with("\r\nConnection: close\r\n\r\n"));
+
+  HttpResponse evil = TextResponse(200, "x");
+  evil.headers.Set("X-Evil", "a\r\nSet-Cookie: s=1");
+  std::string refused;
+  CHECK_FALSE(AppendResponseHead(evil, {.http_version = "1.1"}, &refused).ok());
+  CHECK(refused.find("Set-Cookie") == std::string::npos);
+}
+
+TEST_CASE("HTTP dates format and parse as IMF-fixdate", "[server]") {
+  CHECK(FormatHttpDate(784111777) == "Sun, 06 Nov 1994 08:49:37 GMT");
+  CHECK(FormatHttpDate(0) == "Thu, 01 Jan 1970 00:00:00 GMT");
+  CHECK(ParseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777);
+  CHECK(ParseHttpDate(FormatHttpDate(1795000000)) == 1795000000);
+  CHECK_FALSE(ParseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT").has_value());
+  CHECK_FALSE(ParseHttpDate("Sun, 31 Feb 1994 08:49:37 GMT").has_value());
+}
+
+TEST_CASE("A shared body is the body the fields describe", "[server]") {
+  HttpResponse response = TextResponse(200, "ignored");
+  response.shared_body = std::make_shared<const std::string>("shared bytes");
+  CHECK(response.Body() == "shared bytes");
+  auto fields = BuildResponseFields(response);
+  REQUIRE(fields.ok());
+  CHECK(Only(*fields, "Content-Length") == "12");
 }
 
 }  // namespace
