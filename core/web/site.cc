@@ -259,7 +259,7 @@ class Site {
       case Kind::kAlignment:
         return {200, false, RenderAlignmentPage(BuildAlignmentView(index, *cycle, request.today), ctx)};
       case Kind::kHealth:
-        return {200, false, RenderHealthPage(BuildHealthView(org, *cycle, request.today, options_.lint, options_.risk), ctx)};
+        return {200, false, RenderHealthPage(BuildHealthView(index, *cycle, request.today, options_.lint), ctx)};
       case Kind::kUnit: {
         auto d = BuildUnitDetail(index, *cycle, request.key, request.today);
         if (!d) return {404, false, RenderNotFoundPage("There is no unit \"" + request.key + "\".", ctx)};
