@@ -7,6 +7,7 @@
 #include <cctype>
 #include <set>
 
+#include "cli/cadence_warnings.h"
 #include "cli/command.h"
 #include "cli/plugin_setup.h"
 #include "cli/import_planner.h"
@@ -236,6 +237,7 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   PrintSummary(*plan, dry_run, env.out);
   std::fflush(env.out);
   PrintLint(findings, env);
+  PrintCadenceWarnings(plan->merged, store.get(), env);
   return Status::Ok();
 }
 
