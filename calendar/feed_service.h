@@ -1,11 +1,15 @@
 // Copyright 2026 The okrd Authors.
 //
 // FeedService: feeds from a Store. It loads the organisation, plans the
-// cadence (with the stored sticky slots), persists new slots and series
-// states (UIDs, SEQUENCE bumps) in one transaction when something changed,
-// and renders feeds. The plan is cached per (store revision, today) and
-// rendered feeds per feed id, so unchanged data costs no database write and
-// no libical work; the feeds of one revision share their VEVENT texts
+// cadence (with the stored sticky slots) and persists new slots; when a
+// feed is first asked for, it describes the meetings (live status),
+// persists series states (UIDs, SEQUENCE bumps) when something changed,
+// and renders. The plan is cached per (store revision, today); a new
+// revision keeps the previous cadence when people, units, cycles, the
+// planned cycles and the stored slots are equal (SameCadenceInputs: a
+// check-in), and Upcoming never needs the descriptions. Rendered feeds are
+// cached per feed id, so unchanged data costs no database write and no
+// libical work; the feeds of one revision share their VEVENT texts
 // (FeedTextCache). Tokens that opened a feed are remembered in memory (by
 // hash) until the database changes: every request asks SQLite's cheap
 // change counter (CalendarStore::ChangeCounter), and any commit, by this
