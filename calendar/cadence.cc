@@ -50,24 +50,32 @@ class BusyMap {
   }
   void Add(const std::string& person, const std::vector<Interval>& ivs) {
     Busy& busy = by_person_[person];
-    for (const Interval& iv : ivs) {
-      auto it = LowerBound(busy, iv.first);
-      if (it != busy.end() && it->first == iv.first) {
-        it->second = std::max(it->second, iv.second);
+    const size_t old_size = busy.size();
+    busy.insert(busy.end(), ivs.begin(), ivs.end());
+    auto by_start = [](const Interval& a, const Interval& b) {
+      return a.first < b.first;
+    };
+    // Ascending already unless planned cycles overlap.
+    if (!std::is_sorted(busy.begin() + old_size, busy.end(), by_start)) {
+      std::sort(busy.begin() + old_size, busy.end(), by_start);
+    }
+    std::inplace_merge(busy.begin(), busy.begin() + old_size, busy.end(),
+                       by_start);
+    // One interval per start, the longest.
+    auto out = busy.begin();
+    for (auto it = busy.begin(); it != busy.end(); ++it) {
+      if (out != busy.begin() && std::prev(out)->first == it->first) {
+        std::prev(out)->second = std::max(std::prev(out)->second, it->second);
       } else {
-        busy.insert(it, iv);
+        *out++ = *it;
       }
     }
+    busy.erase(out, busy.end());
   }
 
  private:
   using Busy = std::vector<Interval>;
   static Busy::const_iterator LowerBound(const Busy& busy, UnixSeconds start) {
-    return std::lower_bound(
-        busy.begin(), busy.end(), start,
-        [](const Interval& iv, UnixSeconds s) { return iv.first < s; });
-  }
-  static Busy::iterator LowerBound(Busy& busy, UnixSeconds start) {
     return std::lower_bound(
         busy.begin(), busy.end(), start,
         [](const Interval& iv, UnixSeconds s) { return iv.first < s; });
