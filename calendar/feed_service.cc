@@ -127,6 +127,8 @@ Status FeedService::SnapshotLocked(const LoadedOrganisation& loaded) {
   next->today = today;
   if (loaded.org != nullptr && loaded.revision == revision) {
     next->org = loaded.org;  // Revisions only grow: it is this revision's.
+  } else if (previous && previous->revision == revision) {
+    next->org = previous->org;  // Only the day changed.
   } else {
     OKR_ASSIGN_OR_RETURN(okr::Organisation org, store_->Load());
     next->org = std::make_shared<const okr::Organisation>(std::move(org));

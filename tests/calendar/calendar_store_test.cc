@@ -156,6 +156,14 @@ TEST_CASE("FeedService keeps its cadence across check-ins, re-plans on people") 
     CHECK(kept->body.find(i == 0 ? "(0.20)" : "(0.50)") != std::string::npos);
     CHECK(kept->body == FreshRender(store, &clock, ben));
   }
+  // A new day on the same revision: the live status is judged again on it,
+  // the cadence (same planned cycles) and the organisation are kept.
+  clock.Set(clock.Now() + 86400);
+  auto next_day = service.Render(ben);
+  REQUIRE(next_day.ok());
+  CHECK(service.plan_counts().planned == 2);
+  CHECK(service.plan_counts().reused == 3);
+  CHECK(next_day->body == FreshRender(store, &clock, ben));
   // The next meetings need no live status, but the same cadence.
   auto next = service.Upcoming(ben, clock.Now(), 8);
   REQUIRE(next.ok());
