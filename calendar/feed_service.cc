@@ -96,12 +96,12 @@ Status FeedService::CheckChangesLocked() {
   return Status::Ok();
 }
 
-Status FeedService::RefreshLocked() {
+Status FeedService::RefreshLocked(const LoadedOrganisation& loaded) {
   OKR_RETURN_IF_ERROR(CheckChangesLocked());
-  return SnapshotLocked();
+  return SnapshotLocked(loaded);
 }
 
-Status FeedService::SnapshotLocked() {
+Status FeedService::SnapshotLocked(const LoadedOrganisation& loaded) {
   const Date today = clock_->Today();
   if (snapshot_ && snapshot_checked_ && snapshot_->today == today) {
     return Status::Ok();
@@ -111,54 +111,89 @@ Status FeedService::SnapshotLocked() {
   if (snapshot_ && snapshot_->revision == revision && snapshot_->today == today) {
     return Status::Ok();
   }
+  // The previous snapshot is given up now: its cadence may move into the
+  // next one, and after a failure below the next call starts afresh.
+  std::unique_ptr<Snapshot> previous = std::move(snapshot_);
   auto next = std::make_unique<Snapshot>();
   next->revision = revision;
   next->today = today;
-  OKR_ASSIGN_OR_RETURN(okr::Organisation org, store_->Load());
-  next->org = std::make_shared<const okr::Organisation>(std::move(org));
-  OKR_ASSIGN_OR_RETURN(auto slots, calendar_store_.LoadSlots());
-  next->plan = PlanFeeds(*next->org, today, options_, slots);
-  // Overlapping overrides and unplaceable meetings, once per new plan.
-  if (!snapshot_ ||
-      snapshot_->plan.cadence.warnings != next->plan.cadence.warnings) {
-    for (const std::string& w : next->plan.cadence.warnings) {
-      LogWarn("cadence: " + w);
-    }
+  if (loaded.org != nullptr && loaded.revision == revision) {
+    next->org = loaded.org;  // Revisions only grow: it is this revision's.
+  } else if (previous && previous->revision == revision) {
+    next->org = previous->org;  // Only the day changed.
+  } else {
+    OKR_ASSIGN_OR_RETURN(okr::Organisation org, store_->Load());
+    next->org = std::make_shared<const okr::Organisation>(std::move(org));
   }
-  OKR_ASSIGN_OR_RETURN(next->states, calendar_store_.LoadSeries());
-  bool changed = next->plan.cadence.slots.size() > 0 &&
-                 next->plan.cadence.slots != slots;
-  for (const auto& [key, hash] : next->plan.hashes) {
-    auto it = next->states.find(key);
-    if (it == next->states.end() || it->second.content_hash != hash) {
-      changed = true;
+  OKR_ASSIGN_OR_RETURN(next->stored_slots, calendar_store_.LoadSlots());
+  if (previous && previous->stored_slots == next->stored_slots &&
+      SameCadenceInputs(*previous->org, previous->today, *next->org, today,
+                        options_)) {
+    // Only objectives, key results or check-ins changed: same meetings.
+    next->plan = std::move(previous->plan);
+    next->plan.hashes.clear();
+    ++cadence_reuses_;
+  } else {
+    next->plan = PlanCadence(*next->org, today, options_, next->stored_slots);
+    ++cadence_plans_;
+    // Overlapping overrides and unplaceable meetings, once per new plan.
+    if (!previous ||
+        previous->plan.cadence.warnings != next->plan.cadence.warnings) {
+      for (const std::string& w : next->plan.cadence.warnings) {
+        LogWarn("cadence: " + w);
+      }
     }
-  }
-  if (changed) {
     std::map<std::string, Slot> changed_slots;
     for (const auto& [key, slot] : next->plan.cadence.slots) {
-      auto it = slots.find(key);
-      if (it == slots.end() || !(it->second == slot)) changed_slots[key] = slot;
+      auto it = next->stored_slots.find(key);
+      if (it == next->stored_slots.end() || !(it->second == slot)) {
+        changed_slots[key] = slot;
+      }
     }
-    OKR_ASSIGN_OR_RETURN(auto states,
-                         calendar_store_.SaveCadence(
-                             changed_slots, next->plan.hashes, clock_->Now()));
-    for (auto& [key, state] : states) next->states[key] = std::move(state);
+    if (!changed_slots.empty()) {
+      OKR_RETURN_IF_ERROR(
+          calendar_store_.SaveCadence(changed_slots, {}, clock_->Now())
+              .status());
+    }
   }
   snapshot_ = std::move(next);
   return Status::Ok();
 }
 
-Result<std::vector<UpcomingMeeting>> FeedService::Upcoming(const FeedId& feed,
-                                                          UnixSeconds now,
-                                                          size_t max) {
+Status FeedService::DescribedLocked() {
+  if (snapshot_->described) return Status::Ok();
+  Snapshot* s = snapshot_.get();
+  DescribePlan(*s->org, s->today, options_, &s->plan);
+  OKR_ASSIGN_OR_RETURN(s->states, calendar_store_.LoadSeries());
+  bool changed = false;
+  for (const auto& [key, hash] : s->plan.hashes) {
+    auto it = s->states.find(key);
+    if (it == s->states.end() || it->second.content_hash != hash) {
+      changed = true;
+      break;
+    }
+  }
+  if (changed) {
+    OKR_ASSIGN_OR_RETURN(
+        auto states, calendar_store_.SaveCadence({}, s->plan.hashes,
+                                                 clock_->Now()));
+    for (auto& [key, state] : states) s->states[key] = std::move(state);
+  }
+  s->described = true;
+  return Status::Ok();
+}
+
+Result<std::vector<UpcomingMeeting>> FeedService::Upcoming(
+    const FeedId& feed, UnixSeconds now, size_t max,
+    const LoadedOrganisation& loaded) {
   std::lock_guard<std::mutex> lock(mu_);
-  OKR_RETURN_IF_ERROR(RefreshLocked());
+  OKR_RETURN_IF_ERROR(RefreshLocked(loaded));
   return NextMeetings(*snapshot_->org, snapshot_->plan, feed, now, max);
 }
 
-std::shared_ptr<const RenderedFeed> FeedService::RenderLocked(
+Result<std::shared_ptr<const RenderedFeed>> FeedService::RenderLocked(
     const FeedId& feed) {
+  OKR_RETURN_IF_ERROR(DescribedLocked());
   const std::string id = feed.ToString();
   auto it = snapshot_->rendered.find(id);
   if (it == snapshot_->rendered.end()) {
@@ -178,7 +213,9 @@ std::shared_ptr<const RenderedFeed> FeedService::RenderLocked(
 Result<RenderedFeed> FeedService::Render(const FeedId& feed) {
   std::lock_guard<std::mutex> lock(mu_);
   OKR_RETURN_IF_ERROR(RefreshLocked());
-  return *RenderLocked(feed);
+  OKR_ASSIGN_OR_RETURN(std::shared_ptr<const RenderedFeed> rendered,
+                       RenderLocked(feed));
+  return *rendered;
 }
 
 Result<std::optional<FeedId>> FeedService::FeedForTokenLocked(
@@ -215,6 +252,11 @@ Result<std::shared_ptr<const RenderedFeed>> FeedService::RenderForToken(
   if (!feed) return std::shared_ptr<const RenderedFeed>();
   OKR_RETURN_IF_ERROR(SnapshotLocked());
   return RenderLocked(*feed);
+}
+
+FeedService::PlanCounts FeedService::plan_counts() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return {cadence_plans_, cadence_reuses_};
 }
 
 Result<std::shared_ptr<const Organisation>> FeedService::LoadOrganisation() {

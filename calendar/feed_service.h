@@ -1,11 +1,15 @@
 // Copyright 2026 The okrd Authors.
 //
 // FeedService: feeds from a Store. It loads the organisation, plans the
-// cadence (with the stored sticky slots), persists new slots and series
-// states (UIDs, SEQUENCE bumps) in one transaction when something changed,
-// and renders feeds. The plan is cached per (store revision, today) and
-// rendered feeds per feed id, so unchanged data costs no database write and
-// no libical work; the feeds of one revision share their VEVENT texts
+// cadence (with the stored sticky slots) and persists new slots; when a
+// feed is first asked for, it describes the meetings (live status),
+// persists series states (UIDs, SEQUENCE bumps) when something changed,
+// and renders. The plan is cached per (store revision, today); a new
+// revision keeps the previous cadence when people, units, cycles, the
+// planned cycles and the stored slots are equal (SameCadenceInputs: a
+// check-in), and Upcoming never needs the descriptions. Rendered feeds are
+// cached per feed id, so unchanged data costs no database write and no
+// libical work; the feeds of one revision share their VEVENT texts
 // (FeedTextCache). Tokens that opened a feed are remembered in memory (by
 // hash) until the database changes: every request asks SQLite's cheap
 // change counter (CalendarStore::ChangeCounter), and any commit, by this
@@ -44,6 +48,13 @@
 
 namespace okr {
 
+// An organisation a caller already loaded: the store's at `revision`
+// (loaded after that revision was read).
+struct LoadedOrganisation {
+  std::shared_ptr<const Organisation> org;  // Null: none.
+  int64_t revision = -1;
+};
+
 class FeedService {
  public:
   FeedService(Store* store, FeedOptions options, const Clock* clock);
@@ -51,8 +62,11 @@ class FeedService {
   // The feed's current bytes (and ETag, Last-Modified).
   Result<RenderedFeed> Render(const FeedId& feed);
   // The next meetings of a person or team feed at `now` (NextMeetings).
-  Result<std::vector<UpcomingMeeting>> Upcoming(const FeedId& feed,
-                                                UnixSeconds now, size_t max);
+  // Needs the cadence only, not the live status. `loaded` is used instead
+  // of loading the store when the store is still at its revision.
+  Result<std::vector<UpcomingMeeting>> Upcoming(
+      const FeedId& feed, UnixSeconds now, size_t max,
+      const LoadedOrganisation& loaded = {});
   // The feed an active token opens, if any.
   Result<std::optional<FeedId>> FeedForToken(std::string_view token);
   // The current bytes of the feed an active token opens; null for a
@@ -62,6 +76,14 @@ class FeedService {
   // The organisation as last planned (loads and plans when stale).
   Result<std::shared_ptr<const Organisation>> LoadOrganisation();
 
+  // How many snapshots planned the cadence afresh, and how many kept the
+  // previous one's (only objectives, KRs or check-ins changed). For tests.
+  struct PlanCounts {
+    int64_t planned = 0;
+    int64_t reused = 0;
+  };
+  PlanCounts plan_counts();
+
   CalendarStore* calendar_store() { return &calendar_store_; }
   const FeedOptions& options() const { return options_; }
 
@@ -70,7 +92,11 @@ class FeedService {
     int64_t revision = -1;
     Date today;
     std::shared_ptr<const Organisation> org;
+    std::map<std::string, Slot> stored_slots;  // As loaded, before planning.
+    // PlanCadence's part always; DescribePlan's (descriptions, hashes) and
+    // `states` once `described`.
     FeedPlan plan;
+    bool described = false;
     std::map<std::string, SeriesState> states;
     // By feed id.
     std::map<std::string, std::shared_ptr<const RenderedFeed>> rendered;
@@ -80,14 +106,19 @@ class FeedService {
   // marks the snapshot for a revision check. Holds mu_.
   Status CheckChangesLocked();
   // Refreshes snapshot_ when marked or when the day changed (re-planning
-  // only when the revision changed). Holds mu_.
-  Status SnapshotLocked();
+  // only when the revision changed, and the cadence only when people,
+  // units, cycles or stored slots changed), taking `loaded` instead of
+  // loading the store when it is at the store's revision. Holds mu_.
+  Status SnapshotLocked(const LoadedOrganisation& loaded = {});
   // Both of the above. Holds mu_.
-  Status RefreshLocked();
+  Status RefreshLocked(const LoadedOrganisation& loaded = {});
+  // Describes the snapshot's meetings (live status) and persists their
+  // series states, once per snapshot. Holds mu_; snapshot_ is set.
+  Status DescribedLocked();
   // The token's feed, from memory or one indexed lookup. Holds mu_.
   Result<std::optional<FeedId>> FeedForTokenLocked(std::string_view token);
   // The rendered feed of the current snapshot. Holds mu_.
-  std::shared_ptr<const RenderedFeed> RenderLocked(const FeedId& feed);
+  Result<std::shared_ptr<const RenderedFeed>> RenderLocked(const FeedId& feed);
 
   Store* store_;
   CalendarStore calendar_store_;
@@ -97,6 +128,8 @@ class FeedService {
   std::unique_ptr<Snapshot> snapshot_;  // Guarded by mu_.
   std::optional<int64_t> changes_;      // Last change counter; mu_.
   bool snapshot_checked_ = false;       // Revision checked since; mu_.
+  int64_t cadence_plans_ = 0;           // PlanCadence runs; mu_.
+  int64_t cadence_reuses_ = 0;          // Cadences kept; mu_.
   std::map<std::string, FeedId> tokens_;  // By token hash; mu_.
 };
 

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cassert>
 #include <array>
 #include <iterator>
 #include <map>
@@ -208,23 +209,20 @@ std::string StatusPageUrl(const FeedOptions& options, std::string_view cycle,
 
 namespace {
 
-// The summary, status-page link and description (agenda and live status)
-// of one meeting.
-EventContent DescribeMeeting(const OrgLookup& org, const Meeting& m,
-                             const FeedOptions& options,
-                             const LiveStatusIndex& status) {
-  EventContent c;
-  c.summary = Summary(org, m);
-  c.url = StatusPageUrl(options, m.cycle, UnitOfMeeting(org, m));
-  std::string agenda;
+// The description of one meeting (agenda and live status); `c` already has
+// its summary and link.
+std::string DescribeMeeting(const Meeting& m, const EventContent& c,
+                            const LiveStatusIndex& status) {
+  std::string out;
   if (m.kind != MeetingKind::kPhase) {
-    agenda = "OKR check-in agenda (" +
-             std::to_string(m.slot.length_minutes) + " min):\n" + kAgenda +
-             "\n";
+    out = "OKR check-in agenda (" + std::to_string(m.slot.length_minutes) +
+          " min):\n" + kAgenda + "\n";
   }
-  c.description = agenda + status.Describe(m) +
-                  "\nStatus page: " + c.url + "\n";
-  return c;
+  out += status.Describe(m);
+  out += "\nStatus page: ";
+  out += c.url;
+  out += '\n';
+  return out;
 }
 
 // Fills plan->phases and plan->by_feed with what FeedShows decides, in one
@@ -264,24 +262,58 @@ void IndexFeeds(const Organisation& org, FeedPlan* plan) {
 
 }  // namespace
 
-FeedPlan PlanFeeds(const Organisation& org, const Date& today,
-                   const FeedOptions& options,
-                   const std::map<std::string, Slot>& stored_slots) {
+FeedPlan PlanCadence(const Organisation& org, const Date& today,
+                     const FeedOptions& options,
+                     const std::map<std::string, Slot>& stored_slots) {
   FeedPlan plan;
-  const std::vector<std::string> cycles = PlannedCycles(org, today, options.max_cycles);
+  const std::vector<std::string> cycles =
+      PlannedCycles(org, today, options.max_cycles);
   plan.cadence = ComputeCadence(org, cycles, options.cadence, stored_slots);
-  const LiveStatusIndex status(org, cycles, today, options.thresholds,
-                               options.risk);
   const OrgLookup lookup(org);
   int earliest = 9999;
+  plan.contents.reserve(plan.cadence.meetings.size());
   for (const Meeting& m : plan.cadence.meetings) {
-    plan.contents.push_back(DescribeMeeting(lookup, m, options, status));
-    plan.hashes[m.series_key] = ContentHash(m, plan.contents.back());
+    EventContent& c = plan.contents.emplace_back();
+    c.summary = Summary(lookup, m);
+    c.url = StatusPageUrl(options, m.cycle, UnitOfMeeting(lookup, m));
     earliest = std::min(earliest, m.first_day.year);
   }
   plan.vtimezone_from_year = earliest == 9999 ? 2020 : earliest - 1;
   IndexFeeds(org, &plan);
   return plan;
+}
+
+void DescribePlan(const Organisation& org, const Date& today,
+                  const FeedOptions& options, FeedPlan* plan) {
+  assert(plan->contents.size() == plan->cadence.meetings.size());
+  const std::vector<std::string> cycles =
+      PlannedCycles(org, today, options.max_cycles);
+  const LiveStatusIndex status(org, cycles, today, options.thresholds,
+                               options.risk);
+  plan->hashes.clear();
+  for (size_t i = 0; i < plan->cadence.meetings.size(); ++i) {
+    const Meeting& m = plan->cadence.meetings[i];
+    EventContent& c = plan->contents[i];
+    c.description = DescribeMeeting(m, c, status);
+    plan->hashes.insert_or_assign(plan->hashes.end(), m.series_key,
+                                  ContentHash(m, c));
+  }
+}
+
+FeedPlan PlanFeeds(const Organisation& org, const Date& today,
+                   const FeedOptions& options,
+                   const std::map<std::string, Slot>& stored_slots) {
+  FeedPlan plan = PlanCadence(org, today, options, stored_slots);
+  DescribePlan(org, today, options, &plan);
+  return plan;
+}
+
+bool SameCadenceInputs(const Organisation& a, const Date& today_a,
+                       const Organisation& b, const Date& today_b,
+                       const FeedOptions& options) {
+  return a.cycles == b.cycles && a.units == b.units && a.people == b.people &&
+         PlannedCycles(a, today_a, options.max_cycles) ==
+             PlannedCycles(b, today_b, options.max_cycles);
 }
 
 std::vector<size_t> MeetingsOf(const FeedPlan& plan, const FeedId& feed) {

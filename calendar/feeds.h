@@ -96,6 +96,26 @@ FeedPlan PlanFeeds(const Organisation& org, const Date& today,
                    const FeedOptions& options,
                    const std::map<std::string, Slot>& stored_slots);
 
+// PlanFeeds in two steps. PlanCadence fills the meetings, which feeds show
+// them and each event's summary and link (cadence, vtimezone_from_year,
+// phases, by_feed, contents without descriptions): a function of
+// org.people, org.units, org.cycles, the cycles planned on `today`
+// (PlannedCycles), `options` and `stored_slots` only, so a plan whose inputs
+// are equal (SameCadenceInputs) may keep all of it. DescribePlan then fills
+// what also depends on objectives, key results and check-ins: every
+// content's description (agenda and live status) and the hashes.
+FeedPlan PlanCadence(const Organisation& org, const Date& today,
+                     const FeedOptions& options,
+                     const std::map<std::string, Slot>& stored_slots);
+void DescribePlan(const Organisation& org, const Date& today,
+                  const FeedOptions& options, FeedPlan* plan);
+// Whether PlanCadence gives the same on `a` and `b` (same options, same
+// stored slots): equal people, units and cycles, and the same cycles
+// planned on `today_a` and `today_b`.
+bool SameCadenceInputs(const Organisation& a, const Date& today_a,
+                       const Organisation& b, const Date& today_b,
+                       const FeedOptions& options);
+
 bool FeedShows(const Organisation& org, const FeedId& feed,
                const Meeting& meeting);
 

@@ -187,33 +187,79 @@ std::string CleanName(std::string_view text, size_t max_bytes) {
   return out;
 }
 
+namespace {
+
+// Hashes a sequence of "<size>:<bytes>" fields with BLAKE2b, streaming (the
+// same digest as hashing their concatenation).
+class FieldHasher {
+ public:
+  FieldHasher() { crypto_generichash_init(&state_, nullptr, 0, kBytes); }
+
+  void Field(std::string_view v) {
+    char size[24];
+    const int n = std::snprintf(size, sizeof size, "%zu:", v.size());
+    Update(std::string_view(size, static_cast<size_t>(n)));
+    Update(v);
+  }
+  void Field(int64_t v) { Field(std::string_view(std::to_string(v))); }
+  // CleanText(v), without a copy when it would change nothing.
+  void CleanField(std::string_view v) {
+    if (IsCleanAscii(v)) {
+      Field(v);
+    } else {
+      Field(CleanText(v));
+    }
+  }
+
+  std::string HexDigest() {
+    std::array<unsigned char, kBytes> hash{};
+    crypto_generichash_final(&state_, hash.data(), hash.size());
+    std::string hex(hash.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+    hex.pop_back();
+    return hex;
+  }
+
+ private:
+  static constexpr size_t kBytes = 16;
+
+  // Printable ASCII, tab and LF only, and short enough: CleanText returns
+  // such text unchanged.
+  static bool IsCleanAscii(std::string_view v) {
+    if (v.size() > 2000) return false;
+    for (char ch : v) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if ((c < 0x20 && c != '\t' && c != '\n') || c >= 0x7F) return false;
+    }
+    return true;
+  }
+
+  void Update(std::string_view v) {
+    crypto_generichash_update(
+        &state_, reinterpret_cast<const unsigned char*>(v.data()), v.size());
+  }
+
+  crypto_generichash_state state_;
+};
+
+}  // namespace
+
 std::string ContentHash(const Meeting& m, const EventContent& c) {
-  std::string canon;
-  auto field = [&](std::string_view v) {
-    canon += std::to_string(v.size());
-    canon += ':';
-    canon += v;
-  };
-  field(std::to_string(static_cast<int>(m.kind)));
-  field(m.time_zone);
-  field(m.first_day.ToString());
-  field(m.last_day.ToString());
-  field(std::to_string(m.days));
-  field(std::to_string(m.slot.weekday) + "/" + std::to_string(m.slot.start_minute) +
-        "/" + std::to_string(m.slot.length_minutes) + "/" +
-        std::to_string(m.slot.interval_weeks));
-  for (const Date& d : m.exdates) field(d.ToString());
-  field(CleanText(c.summary));
-  field(CleanText(c.description));
-  field(CleanText(c.url));
-  std::array<unsigned char, 16> hash{};
-  crypto_generichash(hash.data(), hash.size(),
-                     reinterpret_cast<const unsigned char*>(canon.data()),
-                     canon.size(), nullptr, 0);
-  std::string hex(hash.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
-  hex.pop_back();
-  return hex;
+  FieldHasher h;
+  h.Field(static_cast<int>(m.kind));
+  h.Field(m.time_zone);
+  h.Field(m.first_day.ToString());
+  h.Field(m.last_day.ToString());
+  h.Field(m.days);
+  h.Field(std::to_string(m.slot.weekday) + "/" +
+          std::to_string(m.slot.start_minute) + "/" +
+          std::to_string(m.slot.length_minutes) + "/" +
+          std::to_string(m.slot.interval_weeks));
+  for (const Date& d : m.exdates) h.Field(d.ToString());
+  h.CleanField(c.summary);
+  h.CleanField(c.description);
+  h.CleanField(c.url);
+  return h.HexDigest();
 }
 
 IcalFeedWriter::IcalFeedWriter(const CalendarInfo& info,

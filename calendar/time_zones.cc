@@ -71,12 +71,14 @@ int LocalToUtc::Offset(const std::string& zone, const Date& day, int minute) {
 
 UnixSeconds LocalToUtc::Convert(const std::string& zone, const Date& day,
                                 int minute) {
-  auto key = std::make_pair(zone, day.ToDays());
-  auto it = day_cache_.find(key);
-  if (it == day_cache_.end()) {
-    it = day_cache_
-             .emplace(key, std::make_pair(Offset(zone, day, 0),
-                                          Offset(zone, day, 23 * 60 + 59)))
+  auto by_zone = day_cache_.find(zone);
+  if (by_zone == day_cache_.end()) by_zone = day_cache_.try_emplace(zone).first;
+  auto it = by_zone->second.find(day.ToDays());
+  if (it == by_zone->second.end()) {
+    it = by_zone->second
+             .emplace(day.ToDays(),
+                      std::make_pair(Offset(zone, day, 0),
+                                     Offset(zone, day, 23 * 60 + 59)))
              .first;
   }
   // No zone changes its offset twice in one day: equal offsets at both ends

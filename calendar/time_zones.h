@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -46,8 +47,11 @@ class LocalToUtc {
  private:
   // UTC offset in seconds at the given local time.
   int Offset(const std::string& zone, const Date& day, int minute);
-  // (zone, day) -> offsets at local 00:00 and 23:59.
-  std::map<std::pair<std::string, int64_t>, std::pair<int, int>> day_cache_;
+  // zone -> day -> offsets at local 00:00 and 23:59 (looked up without
+  // copying the zone's name).
+  std::map<std::string, std::unordered_map<int64_t, std::pair<int, int>>,
+           std::less<>>
+      day_cache_;
 };
 
 }  // namespace okr

@@ -9,6 +9,7 @@
 #include <set>
 #include <utility>
 
+#include "cli/cadence_warnings.h"
 #include "cli/command.h"
 #include "cli/plugin_setup.h"
 #include "cli/import_planner.h"
@@ -248,6 +249,7 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   PrintSummary(*plan, dry_run, &changes, env.out);
   std::fflush(env.out);
   lint.WriteTo(env.err);
+  PrintCadenceWarnings(plan->merged, store.get(), env);
   return Status::Ok();
 }
 

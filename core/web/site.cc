@@ -226,11 +226,12 @@ class Site {
     return ctx;
   }
 
-  std::optional<CadenceInfo> Cadence(const Organisation& org, bool is_person,
+  std::optional<CadenceInfo> Cadence(const Snapshot& snapshot, bool is_person,
                                      std::string_view key,
                                      UnixSeconds now) const {
     if (!options_.cadence) return std::nullopt;
-    return options_.cadence(org, is_person, key, now);
+    return options_.cadence({snapshot.org, snapshot.revision}, is_person, key,
+                            now);
   }
 
   Rendered Render(const Snapshot& snapshot, const PageRequest& request) const {
@@ -261,16 +262,16 @@ class Site {
       case Kind::kAlignment:
         return {200, false, RenderAlignmentPage(BuildAlignmentView(index, *cycle, request.today), ctx)};
       case Kind::kHealth:
-        return {200, false, RenderHealthPage(BuildHealthView(org, *cycle, request.today, options_.lint, options_.risk), ctx)};
+        return {200, false, RenderHealthPage(BuildHealthView(index, *cycle, request.today, options_.lint), ctx)};
       case Kind::kUnit: {
         auto d = BuildUnitDetail(index, *cycle, request.key, request.today);
         if (!d) return {404, false, RenderNotFoundPage("There is no unit \"" + request.key + "\".", ctx)};
-        return {200, false, RenderUnitPage(*d, Cadence(org, false, request.key, request.now), ctx)};
+        return {200, false, RenderUnitPage(*d, Cadence(snapshot, false, request.key, request.now), ctx)};
       }
       case Kind::kPerson: {
         auto d = BuildPersonDetail(index, *cycle, request.key, request.today);
         if (!d) return {404, false, RenderNotFoundPage("There is no person \"" + request.key + "\".", ctx)};
-        return {200, false, RenderPersonPage(*d, Cadence(org, true, request.key, request.now), ctx)};
+        return {200, false, RenderPersonPage(*d, Cadence(snapshot, true, request.key, request.now), ctx)};
       }
       case Kind::kObjective:
       case Kind::kApi:

@@ -28,6 +28,7 @@
 #define OKR_CORE_WEB_SITE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -43,11 +44,20 @@
 
 namespace okr::web {
 
+// The organisation a page was rendered from: the store's at `revision`
+// (loaded after that revision was read), shared read-only.
+struct OrgAtRevision {
+  std::shared_ptr<const Organisation> org;
+  int64_t revision = -1;
+};
+
 // Supplies the meetings and feed links of a person (is_person) or a unit;
-// nullopt when it has nothing. Called on server threads: thread-safe, quick,
-// never throws. Its answers are cached with the page for the day.
+// nullopt when it has nothing. It may keep `org` instead of loading the
+// store again when the store is still at that revision. Called on server
+// threads: thread-safe, quick, never throws. Its answers are cached with
+// the page for the day.
 using CadenceProvider = std::function<std::optional<CadenceInfo>(
-    const Organisation& org, bool is_person, std::string_view key,
+    const OrgAtRevision& org, bool is_person, std::string_view key,
     UnixSeconds now)>;
 
 // The Referrer-Policy of pages carrying a form. Under the default

@@ -753,7 +753,13 @@ std::vector<UnitCount> UnitCounts(const OrgIndex& index, const Cycle& cycle,
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
                            const Date& today, const LintSettings& lint,
                            const RiskThresholds& risk) {
-  OrgIndex index(org, risk);
+  return BuildHealthView(OrgIndex(org, risk), cycle, today, lint);
+}
+
+HealthView BuildHealthView(const OrgIndex& index, const Cycle& cycle,
+                           const Date& today, const LintSettings& lint) {
+  const Organisation& org = index.org();
+  const RiskThresholds& risk = index.risk();
   HealthView view;
   view.cycle = MakeCycleInfo(org, cycle, today);
   view.risk = risk;

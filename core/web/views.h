@@ -320,6 +320,9 @@ AlignmentView BuildAlignmentView(const internal::OrgIndex& index,
 HealthView BuildHealthView(const Organisation& org, const Cycle& cycle,
                            const Date& today, const LintSettings& lint = {},
                            const RiskThresholds& risk = {});
+// The same from an index, judged by the index's thresholds (its `risk`).
+HealthView BuildHealthView(const internal::OrgIndex& index, const Cycle& cycle,
+                           const Date& today, const LintSettings& lint = {});
 
 // nullopt when the key is unknown. An objective is shown in its own cycle
 // (its CycleInfo); units and people in `cycle`.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "calendar/feed_service.h"
+#include "core/model/change_set.h"
 #include "tests/calendar/feed_test_util.h"
 #include "tests/support/temp_dir.h"
 
@@ -76,15 +77,23 @@ TEST_CASE("CalendarStore: tokens are random, hashed, rotated, revoked") {
   CHECK(many.size() == 50);
 }
 
-TEST_CASE("FeedService: UIDs are stable, SEQUENCE follows content changes") {
+// A store holding testing::DstOrganisation() and a clock on 1 March 2027.
+struct DstStore {
+  DstStore() { REQUIRE(owned->Insert(testing::DstOrganisation()).ok()); }
   TempDir dir;
-  auto store = OpenNew(dir.File("okrd.db"));
-  REQUIRE(store->Insert(testing::DstOrganisation()).ok());
-  FixedClock clock(Date{2027, 3, 1}.ToUnixSeconds());
+  std::unique_ptr<Store> owned = OpenNew(dir.File("okrd.db"));
+  Store* store = owned.get();
+  FixedClock clock{Date{2027, 3, 1}.ToUnixSeconds()};
+};
+
+TEST_CASE("FeedService: UIDs are stable, SEQUENCE follows content changes") {
+  DstStore fixture;
+  Store* store = fixture.store;
+  FixedClock& clock = fixture.clock;
   const FeedId ben{FeedKind::kPerson, "ben@acme.test"};
   std::string before;
   {
-    FeedService service(store.get(), {}, &clock);
+    FeedService service(store, {}, &clock);
     auto r = service.Render(ben);
     REQUIRE(r.ok());
     before = r->body;
@@ -92,25 +101,113 @@ TEST_CASE("FeedService: UIDs are stable, SEQUENCE follows content changes") {
   }
   clock.Set(clock.Now() + 3600);
   {
-    FeedService service(store.get(), {}, &clock);  // A restart.
+    FeedService service(store, {}, &clock);  // A restart.
     CHECK(service.Render(ben)->body == before);
   }
   // A check-in changes Ben's status: his one-on-one gets SEQUENCE 1.
   CheckIn c{.target_key = "kr-ben", .at = clock.Now(),
             .author_email = "ben@acme.test", .value = 1, .confidence = 0.95};
   REQUIRE(store->AddCheckIn(c).ok());
-  FeedService service(store.get(), {}, &clock);
+  FeedService service(store, {}, &clock);
   auto after = service.Render(ben);
   REQUIRE(after.ok());
   CHECK(after->body != before);
   CHECK(after->body.find("SEQUENCE:1") != std::string::npos);
   CHECK(after->last_modified == clock.Now());
-  CalendarStore cal(store.get());
+  CalendarStore cal(store);
   int bumped = 0;
   auto series = cal.LoadSeries();
   REQUIRE(series.ok());
   for (const auto& [key, state] : *series) bumped += static_cast<int>(state.sequence);
   CHECK(bumped == 1);
+}
+
+// A feed rendered by a fresh service (a restart) on the same store.
+std::string FreshRender(Store* store, const Clock* clock, const FeedId& feed) {
+  FeedService fresh(store, {}, clock);
+  auto r = fresh.Render(feed);
+  REQUIRE(r.ok());
+  return r->body;
+}
+
+TEST_CASE("FeedService keeps its cadence across check-ins, re-plans on people") {
+  DstStore fixture;
+  Store* store = fixture.store;
+  FixedClock& clock = fixture.clock;
+  const FeedId ben{FeedKind::kPerson, "ben@acme.test"};
+  FeedService service(store, {}, &clock);
+  REQUIRE(service.Render(ben).ok());
+  CHECK(service.plan_counts().planned == 1);
+  CHECK(service.plan_counts().reused == 0);
+  // The first plan stored new slots: planned again on them, once.
+  CheckIn c{.target_key = "kr-ben", .at = clock.Now(),
+            .author_email = "ben@acme.test", .value = 1, .confidence = 0.95};
+  REQUIRE(store->AddCheckIn(c).ok());
+  REQUIRE(service.Render(ben).ok());
+  CHECK(service.plan_counts().planned == 2);
+  for (int i = 0; i < 2; ++i) {  // Check-ins only: the cadence is kept.
+    c.at += 60;
+    c.confidence = 0.2 + 0.3 * i;
+    REQUIRE(store->AddCheckIn(c).ok());
+    auto kept = service.Render(ben);
+    REQUIRE(kept.ok());
+    CHECK(service.plan_counts().planned == 2);
+    CHECK(service.plan_counts().reused == i + 1);
+    CHECK(kept->body.find(i == 0 ? "(0.20)" : "(0.50)") != std::string::npos);
+    CHECK(kept->body == FreshRender(store, &clock, ben));
+  }
+  // A new day on the same revision: the live status is judged again on it,
+  // the cadence (same planned cycles) and the organisation are kept.
+  clock.Set(clock.Now() + 86400);
+  auto next_day = service.Render(ben);
+  REQUIRE(next_day.ok());
+  CHECK(service.plan_counts().planned == 2);
+  CHECK(service.plan_counts().reused == 3);
+  CHECK(next_day->body == FreshRender(store, &clock, ben));
+  // The next meetings need no live status, but the same cadence.
+  auto next = service.Upcoming(ben, clock.Now(), 8);
+  REQUIRE(next.ok());
+  CHECK_FALSE(next->empty());
+  // A person's change (Ben moves to Berlin) plans the cadence again.
+  auto org = store->Load();
+  REQUIRE(org.ok());
+  ImportPlan plan;
+  plan.merged = *org;
+  for (Person& p : plan.merged.people) {
+    if (p.email == "ben@acme.test") p.time_zone = "Europe/Berlin";
+  }
+  REQUIRE(store->ApplyImport(plan).ok());
+  auto moved = service.Render(ben);
+  REQUIRE(moved.ok());
+  CHECK(service.plan_counts().planned == 3);
+  CHECK(moved->body == FreshRender(store, &clock, ben));
+}
+
+TEST_CASE("FeedService takes a loaded organisation only at the store's revision") {
+  DstStore fixture;
+  Store* store = fixture.store;
+  FixedClock& clock = fixture.clock;
+  const FeedId ben{FeedKind::kPerson, "ben@acme.test"};
+  auto revision = store->Revision();
+  REQUIRE(revision.ok());
+  auto org = store->Load();
+  REQUIRE(org.ok());
+  // Marked so that its use shows: Ben renamed in the given copy only.
+  for (Person& p : org->people) {
+    if (p.email == "ben@acme.test") p.name = "Benedikt";
+  }
+  auto loaded = std::make_shared<const Organisation>(*org);
+  auto summary = [&](int64_t at) {
+    FeedService service(store, {}, &clock);
+    auto next = service.Upcoming(ben, clock.Now(), 8, {loaded, at});
+    REQUIRE(next.ok());
+    std::string summaries;
+    for (const UpcomingMeeting& m : *next) summaries += m.summary + "\n";
+    return summaries;
+  };
+  CHECK(summary(*revision).find("Benedikt") != std::string::npos);
+  CHECK(summary(*revision - 1).find("Benedikt") == std::string::npos);
+  CHECK(summary(*revision - 1).find("Ben") != std::string::npos);
 }
 
 }  // namespace

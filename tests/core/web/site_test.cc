@@ -6,6 +6,7 @@
 
 #include "core/web/site.h"
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <memory>
@@ -206,6 +207,67 @@ TEST_CASE("Pages and the API follow the configured early-warning thresholds",
   CHECK(Get(&client, "/api/v1/key-results").body.find(reason) ==
         std::string::npos);
   CHECK(Get(&client, "/").body.find(reason) == std::string::npos);
+}
+
+// The objective keys linked inside the element that starts at `open` and
+// ends at the next `close`, in page order.
+std::vector<std::string> ObjectiveLinksIn(const std::string& page,
+                                          const std::string& open,
+                                          const std::string& close) {
+  std::vector<std::string> keys;
+  const size_t begin = page.find(open);
+  if (begin == std::string::npos) return keys;
+  const size_t end = page.find(close, begin);
+  const std::string marker = "href=\"/objectives/";
+  for (size_t at = page.find(marker, begin); at < end;
+       at = page.find(marker, at + 1)) {
+    const size_t from = at + marker.size();
+    keys.push_back(page.substr(from, page.find('"', from) - from));
+  }
+  return keys;
+}
+
+TEST_CASE("/health judges by the same thresholds and index as the overview",
+          "[web][site]") {
+  const Date today = Date::FromUnixSeconds(kExampleNow);
+  const Organisation org = MakeExampleOrganisation(today);
+  SiteOptions site;
+  site.risk.behind_margin = 0.05;  // Not the default (0.15): more at risk.
+  site.risk.low_confidence = 0.8;
+  Served served(org, kExampleNow, site);
+  HttpClient client(served.port());
+  const ClientResponse home = Get(&client, "/");
+  const ClientResponse health = Get(&client, "/health");
+  REQUIRE(home.status == 200);
+  REQUIRE(health.status == 200);
+  std::vector<std::string> on_home =
+      ObjectiveLinksIn(home.body, "<ul id=\"at-risk\">", "</ul>");
+  std::vector<std::string> on_health = ObjectiveLinksIn(
+      health.body, "<h2 id=\"objectives-at-risk\">", "</section>");
+  // The same judgement as a view built from the index with these thresholds.
+  const HealthView expected = BuildHealthView(
+      *BuildOrgIndex(std::make_shared<const Organisation>(org), site.risk),
+      *FindCycle(org, "", today), today);
+  std::vector<std::string> from_view;
+  for (const ObjectiveView& o : expected.objectives_at_risk) {
+    from_view.push_back(o.key);
+  }
+  // Default thresholds judge fewer objectives at risk: the test would
+  // notice /health falling back to them.
+  const HealthView by_default =
+      BuildHealthView(org, *FindCycle(org, "", today), today);
+  CHECK(by_default.objectives_at_risk.size() < from_view.size());
+  REQUIRE(!from_view.empty());
+  std::sort(on_home.begin(), on_home.end());
+  std::sort(on_health.begin(), on_health.end());
+  std::sort(from_view.begin(), from_view.end());
+  CHECK(on_health == from_view);
+  CHECK(on_home == from_view);
+  // The configured thresholds, as stated on /health.
+  CHECK(health.body.find("Confidence below 80%") != std::string::npos);
+  CHECK(health.body.find("more than 5 points behind") != std::string::npos);
+  CHECK(expected.krs_at_risk.size() >
+        BuildHealthView(org, *FindCycle(org, "", today), today).krs_at_risk.size());
 }
 
 TEST_CASE("Unknown routes and keys are 404, other methods 405",
