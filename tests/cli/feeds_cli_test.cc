@@ -213,7 +213,7 @@ TEST_CASE("feeds follow the config's [cadence] lengths and holidays",
       "[cadence]\none_on_one_minutes = 45\nreview_minutes = 50\n"
       "holidays = 2026-12-07, 2026-12-08, 2026-12-09, 2026-12-10, 2026-12-11\n"));
   ProcessResult configured =
-      Okrd({"feeds", "render", "eng-platform", "--db", db, "--config", conf});
+      Okrd({"feeds", "render", "eng-mobile", "--db", db, "--config", conf});
   INFO(configured.err);
   REQUIRE(configured.exit_code == 0);
   CHECK(EventLengths(configured.out) == std::set<int>{45, 50});
