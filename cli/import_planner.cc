@@ -57,18 +57,18 @@ std::vector<Finding> LintImportedFile(FileImport* file,
   org.people.resize(people);
   org.units.resize(units);
   org.cycles.resize(cycles);
-  const FileImport& in = *file;
+  // Built once the organisation is back to the file's items.
+  const SubjectLocator where(org, file->where);
   // Filtered in place: a large file has a finding per key result.
-  std::erase_if(findings, [&in](const Finding& f) {
+  std::erase_if(findings, [&where](const Finding& f) {
     // About a stored unit the file did not touch.
     return !f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
-           !in.where.count(f.subjects.front());
+           !where.Find(f.subjects.front());
   });
   for (Finding& f : findings) {
     for (const std::string& s : f.subjects) {
-      auto it = in.where.find(s);
-      if (it != in.where.end()) {
-        f.location = it->second;
+      if (std::optional<std::string> at = where.Find(s)) {
+        f.location = std::move(*at);
         break;
       }
     }

@@ -25,6 +25,7 @@
 #include "core/base/result.h"
 #include "core/model/organisation.h"
 #include "importers/detect.h"
+#include "importers/item_locations.h"
 #include "importers/template/value_parsing.h"
 
 namespace okr {
@@ -58,10 +59,10 @@ struct FileImport {
   std::set<std::string> derived_cycles;
   // Confidence per key result from a spreadsheet's Confidence column.
   std::map<std::string, double> kr_confidence;
-  // Where each item was defined, for spreadsheets (MappedWorkbook::where):
-  // "objective:KEY", "kr:KEY", "unit:KEY", ... -> "plan.xlsx:OKRs!A7".
-  // Empty for XML.
-  std::unordered_map<std::string, std::string> where;
+  // Where each item of org was defined, for spreadsheets
+  // (MappedWorkbook::where); none for XML. SubjectLocator finds them by
+  // lint subject ("kr:KEY").
+  ItemLocations where;
 };
 
 // A non-OK Status is a failure to read at all (missing file, limit, not a

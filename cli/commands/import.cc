@@ -136,6 +136,7 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
     for (const std::string& w : one.warnings) std::fprintf(env.err, "%s\n", w.c_str());
     for (const std::string& e : one.errors) std::fprintf(env.err, "%s\n", e.c_str());
     all.errors.insert(all.errors.end(), one.errors.begin(), one.errors.end());
+    all.where.Append(std::move(one.where), all.org);  // Before org grows.
     // Moved, not copied: a large file's items are most of the memory.
     auto append = [](auto& to, auto& from) {
       if (to.empty()) {
@@ -156,7 +157,6 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
     all.kr_confidence.merge(one.kr_confidence);
     all.derived_units.merge(one.derived_units);
     all.derived_cycles.merge(one.derived_cycles);
-    all.where.merge(one.where);
   }
   return all;
 }
@@ -223,7 +223,7 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   // of the memory of a large import).
   LineSpool lint;
   SpoolLint(LintImportedFile(&file, stored, env.config.lint), &lint);
-  file.where.clear();
+  file.where = {};
   file.kr_confidence.clear();
   const bool dry_run = flags.Has("dry-run");
   // The change list is only printed (dry run), never kept: a large file

@@ -35,14 +35,13 @@ std::vector<Finding> Analyse(const Organisation& org, const CliEnv& env,
   return all;
 }
 
-void Locate(const std::string& file,
-            const std::unordered_map<std::string, std::string>& where,
+void Locate(const std::string& file, const FileImport& import,
             std::vector<Finding>* all) {
+  const SubjectLocator where(import.org, import.where);
   for (Finding& f : *all) {
     for (const std::string& s : f.subjects) {
-      auto it = where.find(s);
-      if (it != where.end()) {
-        f.location = it->second;
+      if (std::optional<std::string> at = where.Find(s)) {
+        f.location = std::move(*at);
         break;
       }
     }
@@ -68,7 +67,7 @@ Result<std::vector<Finding>> LintFiles(const CliEnv& env,
     Result<FileImport> file = ImportFile(path, import_options, env.config.limits);
     if (!file.ok()) return UsageError::Make(file.status().message());
     std::vector<Finding> found = Analyse(file->org, env, options);
-    Locate(path, file->where, &found);
+    Locate(path, *file, &found);
     AddImportProblems(*file, &all);
     all.insert(all.end(), found.begin(), found.end());
   }

@@ -73,21 +73,21 @@ void CheckInMapper::MapRow(const SheetRow& row) {
   check_in.source = "import";
   if (!SetTarget(row, &check_in)) return;
   const Cell& time = sheet_.Get(row, Column::kTime);
-  const std::string time_where = sheet_.WhereCell(row.number, Column::kTime);
+  const CellAt time_at = sheet_.At(row.number, Column::kTime);
   if (IsBlankCell(time)) {
-    state_.report.Error(time_where, "check-in has no time");
+    state_.report.Error(time_at.ToString(), "check-in has no time");
     return;
   }
   Result<UnixSeconds> at = ParseTimestampCell(time, state_.options.date_order);
   if (!at.ok()) {
-    state_.report.Error(time_where, "time " + at.status().message());
+    state_.report.Error(time_at.ToString(), "time " + at.status().message());
     return;
   }
   check_in.at = *at;
   check_in.author_email =
       state_
           .ResolvePerson(sheet_.Text(row, Column::kAuthor), "author",
-                         sheet_.WhereCell(row.number, Column::kAuthor))
+                         sheet_.At(row.number, Column::kAuthor))
           .email;
   if (!ReadValue(row, &check_in) || !ReadConfidence(row, &check_in)) return;
   check_in.status = sheet_.Text(row, Column::kStatus);
@@ -97,8 +97,7 @@ void CheckInMapper::MapRow(const SheetRow& row) {
   const std::string source = sheet_.Text(row, Column::kSource);
   if (!source.empty()) check_in.source = source;
   std::vector<CheckIn>& all = state_.org().check_ins;
-  state_.out.where["checkin:" + std::to_string(all.size())] =
-      sheet_.WhereCell(row.number, Column::kTime);
+  state_.Locate(ItemKind::kCheckIn, all.size(), time_at);
   all.push_back(std::move(check_in));
 }
 

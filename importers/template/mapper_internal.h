@@ -49,6 +49,19 @@ void PackCell(const Cell& cell, PackedRow* row);
 // The `count` cells of `packed` into `row` (reusing its storage).
 void UnpackRow(const PackedRow& packed, size_t count, SheetRow* row);
 
+struct SheetTable;
+
+// A cell of a kept sheet, formatted ("plan.xlsx:OKRs!D7") only when a
+// message or the output needs the text: rows are mapped by the hundred
+// thousand and most of their cells are never reported. Valid while the
+// mapper's sheets are (until WorkbookMapper::Finish returns).
+struct CellAt {
+  const SheetTable* sheet = nullptr;
+  int64_t row = 0;
+  int col0 = 0;
+  std::string ToString() const;
+};
+
 struct SheetTable {
   SheetInfo info;
   TemplateSheet kind = TemplateSheet::kOkrs;
@@ -60,6 +73,7 @@ struct SheetTable {
   std::optional<HeaderMatch> header;
   std::array<int, kColumnCount> slot{};  // -1: column not in the sheet.
   std::vector<PackedRow> rows;           // After the header row.
+  uint32_t place = 0;  // In MappedWorkbook::where (set by Finish).
 
   // Calls f(const SheetRow&) for each row of `rows`, in order.
   template <typename F>
@@ -79,7 +93,8 @@ struct SheetTable {
   // The location of a cell, of column `c` in a row (its first bound column
   // when the sheet lacks `c`), and of the sheet itself.
   std::string Where(int64_t row, int col0) const;
-  std::string WhereCell(int64_t row, Column c) const;
+  std::string WhereCell(int64_t row, Column c) const { return At(row, c).ToString(); }
+  CellAt At(int64_t row, Column c) const;
   std::string WhereSheet() const;
   // How messages name column `c` ("target").
   std::string_view Noun(Column c) const;
@@ -107,7 +122,7 @@ struct PendingRef {
   enum class What { kUnitParent, kUnitLead, kPersonManager } what;
   size_t index = 0;  // Into org.units or org.people.
   std::string text;
-  std::string location;
+  CellAt location;
 };
 
 // What has been mapped so far, with lookups by key and name.
@@ -129,17 +144,17 @@ class MapState {
   std::vector<size_t> units_without_level;  // Level follows the parent.
 
   // Units. AddUnit returns false (and reports) for a duplicate key.
-  bool AddUnit(Unit unit, const std::string& location);
+  bool AddUnit(Unit unit, const CellAt& location);
   std::optional<std::string> FindUnit(std::string_view text) const;
   // The key for a unit named by key or name; a unit not known is created
   // under the top unit and listed in derived_units.
-  std::string ResolveUnit(std::string_view text, const std::string& location,
+  std::string ResolveUnit(std::string_view text, const CellAt& location,
                           Level new_level);
   const Unit* UnitByKey(const std::string& key) const;
   std::string TopUnitKey() const;
 
   // People. AddPerson returns false (and reports) for a duplicate e-mail.
-  bool AddPerson(Person person, const std::string& location);
+  bool AddPerson(Person person, const CellAt& location);
   struct PersonMatch {
     std::string email;           // Empty when not resolved.
     std::string name_not_found;  // The text, when it was an unknown name.
@@ -147,13 +162,20 @@ class MapState {
   // By e-mail (anything with '@', lowercased) or by the name of one person.
   // Reports an ambiguous or unknown name (`noun` names the field).
   PersonMatch ResolvePerson(std::string_view text, std::string_view noun,
-                            const std::string& location);
+                            const CellAt& location);
 
   // Cycles. AddCycle returns false (and reports) for a duplicate name.
-  bool AddCycle(Cycle cycle, const std::string& location);
+  bool AddCycle(Cycle cycle, const CellAt& location);
   // The cycle name for a text; quarters not in the Cycles sheet are created
   // (derived_cycles); other unknown names are kept, with one warning.
-  std::string ResolveCycle(std::string_view text, const std::string& location);
+  std::string ResolveCycle(std::string_view text, const CellAt& location);
+
+  // The location of item `index` of `kind`, for "first at ..." messages.
+  std::string FirstAt(ItemKind kind, size_t index) const;
+  // Records that item `index` of `kind` (in org()) is defined at `cell`.
+  void Locate(ItemKind kind, size_t index, const CellAt& cell) {
+    out.where.Set(kind, index, cell.sheet->place, cell.row, cell.col0);
+  }
 
  private:
   std::map<std::string, size_t> unit_by_key_;

@@ -84,7 +84,7 @@ std::string SheetTable::Where(int64_t row, int col0) const {
   return Location::InSheet(file_name, info.name, row, col0).ToString();
 }
 
-std::string SheetTable::WhereCell(int64_t row, Column c) const {
+CellAt SheetTable::At(int64_t row, Column c) const {
   int col0 = 0;
   const int s = slot[static_cast<int>(c)];
   if (s >= 0) {
@@ -92,8 +92,10 @@ std::string SheetTable::WhereCell(int64_t row, Column c) const {
   } else if (header && !header->columns.empty()) {
     col0 = header->columns.front().col0;
   }
-  return Where(row, col0);
+  return {this, row, col0};
 }
+
+std::string CellAt::ToString() const { return sheet->Where(row, col0); }
 
 std::string SheetTable::WhereSheet() const {
   if (!header)
@@ -133,17 +135,17 @@ void Reporter::Finish() {
           std::to_string(out_->warning_count) + " warnings in all)"});
 }
 
-bool MapState::AddUnit(Unit unit, const std::string& location) {
-  const std::string where_key = "unit:" + unit.key;
-  if (unit_by_key_.count(unit.key) > 0) {
-    report.Error(location, "unit ID " + Quoted(unit.key) +
-                               " is used twice (first at " +
-                               out.where[where_key] + ")");
+bool MapState::AddUnit(Unit unit, const CellAt& location) {
+  const auto seen = unit_by_key_.find(unit.key);
+  if (seen != unit_by_key_.end()) {
+    report.Error(location.ToString(),
+                 "unit ID " + Quoted(unit.key) + " is used twice (first at " +
+                     FirstAt(ItemKind::kUnit, seen->second) + ")");
     return false;
   }
   unit_by_key_[unit.key] = org().units.size();
   units_by_name_[NormaliseTitle(unit.name)].push_back(org().units.size());
-  out.where[where_key] = location;
+  Locate(ItemKind::kUnit, org().units.size(), location);
   org().units.push_back(std::move(unit));
   return true;
 }
@@ -175,7 +177,7 @@ std::string MapState::TopUnitKey() const {
 }
 
 std::string MapState::ResolveUnit(std::string_view text,
-                                  const std::string& location,
+                                  const CellAt& location,
                                   Level new_level) {
   if (auto key = FindUnit(text)) return *key;
   const std::string name(TrimSpaces(text));
@@ -186,7 +188,7 @@ std::string MapState::ResolveUnit(std::string_view text,
   }
   const std::string top = TopUnitKey();
   if (has_units_sheet) {
-    report.Warning(location, "unit " + Quoted(name) +
+    report.Warning(location.ToString(), "unit " + Quoted(name) +
                                  " is not in the Units sheet; it becomes a "
                                  "new unit " +
                                  Quoted(key) +
@@ -197,26 +199,27 @@ std::string MapState::ResolveUnit(std::string_view text,
   return key;
 }
 
-bool MapState::AddPerson(Person person, const std::string& location) {
-  const std::string where_key = "person:" + person.email;
-  if (person_by_email_.count(person.email) > 0) {
-    report.Error(location, "person " + Quoted(person.email) +
-                               " is listed twice (first at " +
-                               out.where[where_key] + ")");
+bool MapState::AddPerson(Person person, const CellAt& location) {
+  const auto seen = person_by_email_.find(person.email);
+  if (seen != person_by_email_.end()) {
+    report.Error(location.ToString(),
+                 "person " + Quoted(person.email) +
+                     " is listed twice (first at " +
+                     FirstAt(ItemKind::kPerson, seen->second) + ")");
     return false;
   }
   person_by_email_[person.email] = org().people.size();
   if (!person.name.empty()) {
     people_by_name_[NormaliseTitle(person.name)].push_back(org().people.size());
   }
-  out.where[where_key] = location;
+  Locate(ItemKind::kPerson, org().people.size(), location);
   org().people.push_back(std::move(person));
   return true;
 }
 
 MapState::PersonMatch MapState::ResolvePerson(std::string_view text,
                                               std::string_view noun,
-                                              const std::string& location) {
+                                              const CellAt& location) {
   const std::string t(TrimSpaces(text));
   if (t.empty()) return {};
   if (t.find('@') != std::string::npos) return {AsciiLower(t), ""};
@@ -225,42 +228,45 @@ MapState::PersonMatch MapState::ResolvePerson(std::string_view text,
     return {org().people[it->second.front()].email, ""};
   }
   if (it != people_by_name_.end()) {
-    report.Error(location, std::string(noun) + " " + Quoted(t) + " matches " +
+    report.Error(location.ToString(), std::string(noun) + " " + Quoted(t) + " matches " +
                                std::to_string(it->second.size()) +
                                " people in the People sheet; give the e-mail");
     return {};
   }
-  report.Warning(location, std::string(noun) + " " + Quoted(t) +
+  report.Warning(location.ToString(), std::string(noun) + " " + Quoted(t) +
                                " is not an e-mail address or the name of "
                                "anyone in the People sheet");
   return {"", t};
 }
 
-bool MapState::AddCycle(Cycle cycle, const std::string& location) {
+bool MapState::AddCycle(Cycle cycle, const CellAt& location) {
   const std::string normal = NormaliseHeader(cycle.name);
   const auto seen = cycle_by_name_.find(normal);
   if (seen != cycle_by_name_.end()) {
-    const std::string& first = org().cycles[seen->second].name;
-    report.Error(location, "cycle " + Quoted(cycle.name) +
-                               " is listed twice (first at " +
-                               out.where["cycle:" + first] + ")");
+    report.Error(location.ToString(),
+                 "cycle " + Quoted(cycle.name) + " is listed twice (first at " +
+                     FirstAt(ItemKind::kCycle, seen->second) + ")");
     return false;
   }
   cycle_by_name_[normal] = org().cycles.size();
-  out.where["cycle:" + cycle.name] = location;
+  Locate(ItemKind::kCycle, org().cycles.size(), location);
   org().cycles.push_back(std::move(cycle));
   return true;
 }
 
+std::string MapState::FirstAt(ItemKind kind, size_t index) const {
+  return out.where.Find(kind, index).value_or("");
+}
+
 std::string MapState::ResolveCycle(std::string_view text,
-                                   const std::string& location) {
+                                   const CellAt& location) {
   const std::string t(TrimSpaces(text));
   const auto known = cycle_by_name_.find(NormaliseHeader(t));
   if (known != cycle_by_name_.end()) return org().cycles[known->second].name;
   std::optional<Cycle> quarter = ParseQuarterCycle(t);
   if (!quarter) {
     if (unknown_cycles_.insert(t).second) {
-      report.Warning(location, "cycle " + Quoted(t) +
+      report.Warning(location.ToString(), "cycle " + Quoted(t) +
                                    " is not in the Cycles sheet and is not a "
                                    "quarter such as 2027-Q1; it must exist "
                                    "already");
@@ -270,7 +276,7 @@ std::string MapState::ResolveCycle(std::string_view text,
   const auto same = cycle_by_name_.find(NormaliseHeader(quarter->name));
   if (same != cycle_by_name_.end()) return org().cycles[same->second].name;
   if (has_cycles_sheet) {
-    report.Warning(location, "cycle " + Quoted(t) +
+    report.Warning(location.ToString(), "cycle " + Quoted(t) +
                                  " is not in the Cycles sheet; it is taken "
                                  "as the calendar quarter " +
                                  quarter->name + " (" +

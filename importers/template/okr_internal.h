@@ -28,13 +28,13 @@ inline constexpr size_t kObjectiveColumnCount = 11;
 struct ObjectiveDraft {
   Objective objective;  // key is empty until assigned, unless from the file.
   bool key_from_file = false;
-  std::string location;  // Of its first row.
+  CellAt location;  // Its objective cell on its first row.
   int64_t first_row = 0;
   std::string owner_name;  // An owner name that matched no person.
   std::string parent_text;
-  std::string parent_location;
+  CellAt parent_location;
   std::vector<std::string> support_texts;
-  std::string supports_location;
+  CellAt supports_location;
   // Objective columns as written on the first row that gave them, by
   // position in kObjectiveColumns (okr_rows.cc): an array, not a map, as a
   // large sheet holds tens of thousands of drafts.
@@ -46,7 +46,7 @@ struct ObjectiveDraft {
 struct KrDraft {
   KeyResult kr;  // key is empty until assigned, unless from the file.
   bool key_from_file = false;
-  std::string location;
+  CellAt location;
   std::string owner_name;
   std::optional<double> confidence;
 };

@@ -81,7 +81,7 @@ class LinkResolver {
       o.parent = Read(draft->parent_text, "parent", draft->parent_location);
       if (o.parent->kind == TargetKind::kObjective && o.parent->key == o.key) {
         state_.report.Error(
-            draft->parent_location,
+            draft->parent_location.ToString(),
             "objective " + Quoted(o.title) + " cannot be its own parent");
       }
     }
@@ -93,13 +93,13 @@ class LinkResolver {
 
  private:
   LinkTarget Read(const std::string& text, std::string_view noun,
-                  const std::string& where) {
+                  const CellAt& where) {
     LinkTarget target = ReadLinkText(text, index_);
     const bool in_file = target.kind == TargetKind::kObjective
                              ? index_.objective_keys.count(target.key) > 0
                              : index_.kr_keys.count(target.key) > 0;
     if (!in_file && text.find(' ') != std::string::npos) {
-      state_.report.Warning(where, std::string(noun) + " " + Quoted(text) +
+      state_.report.Warning(where.ToString(), std::string(noun) + " " + Quoted(text) +
                                        " is not the ID or title of an "
                                        "objective or key result in this "
                                        "file; it is kept as an ID");
@@ -113,14 +113,12 @@ class LinkResolver {
 
 void Output(OkrDrafts* drafts, MapState* state) {
   MappedWorkbook& out = state->out;
-  out.where.reserve(out.where.size() + drafts->objectives.size() +
-                    drafts->krs.size());
   out.org.objectives.reserve(out.org.objectives.size() +
                              drafts->objectives.size());
   out.org.key_results.reserve(out.org.key_results.size() + drafts->krs.size());
   for (ObjectiveDraft& d : drafts->objectives) {
     const std::string key = d.objective.key;
-    out.where["objective:" + key] = d.location;
+    state->Locate(ItemKind::kObjective, out.org.objectives.size(), d.location);
     if (d.key_from_file) out.objective_keys_from_file.insert(key);
     if (!d.owner_name.empty())
       out.owner_names["objective:" + key] = d.owner_name;
@@ -128,7 +126,8 @@ void Output(OkrDrafts* drafts, MapState* state) {
     for (size_t index : d.krs) {
       KrDraft& kr = drafts->krs[index];
       const std::string kr_key = kr.kr.key;
-      out.where["kr:" + kr_key] = kr.location;
+      state->Locate(ItemKind::kKeyResult, out.org.key_results.size(),
+                    kr.location);
       if (kr.key_from_file) out.kr_keys_from_file.insert(kr_key);
       if (kr.confidence) out.kr_confidence[kr_key] = *kr.confidence;
       if (!kr.owner_name.empty())

@@ -111,9 +111,9 @@ class OkrSheetMapper {
   Level ObjectiveLevel(const SheetRow& row, const std::string& unit,
                        const MapState::PersonMatch& owner);
   void ApplyField(ObjectiveDraft* draft, Column c, const SheetRow& row);
-  void SetCommitment(const std::string& text, const std::string& where,
+  void SetCommitment(const std::string& text, const CellAt& where,
                      Objective* o);
-  void SetScore(const Cell& cell, const std::string& where, Objective* o);
+  void SetScore(const Cell& cell, const CellAt& where, Objective* o);
   void CompareFields(ObjectiveDraft* draft, const SheetRow& row);
   void AddKr(size_t objective, const SheetRow& row, const RowIds& ids);
   bool IsRepeatedKrId(const SheetRow& row, const std::string& id);
@@ -201,14 +201,14 @@ size_t OkrSheetMapper::StartObjective(const SheetRow& row, const RowIds& ids,
                                       const std::string& cycle,
                                       const std::string& unit) {
   ObjectiveDraft draft;
-  draft.location = sheet_.WhereCell(row.number, Column::kObjective);
+  draft.location = sheet_.At(row.number, Column::kObjective);
   draft.first_row = row.number;
   Objective& o = draft.objective;
   o.key = ids.objective_id;
   draft.key_from_file = !o.key.empty();
   o.title = ids.objective_title;
   if (o.title.empty()) {
-    state_.report.Error(draft.location,
+    state_.report.Error(draft.location.ToString(),
                         "objective " + Quoted(o.key) + " has no title");
   }
   o.cycle = cycle;
@@ -253,7 +253,7 @@ Level OkrSheetMapper::ObjectiveLevel(const SheetRow& row,
 void OkrSheetMapper::ApplyField(ObjectiveDraft* draft, Column c,
                                 const SheetRow& row) {
   const std::string text = sheet_.Text(row, c);
-  const std::string where = sheet_.WhereCell(row.number, c);
+  const CellAt where = sheet_.At(row.number, c);
   draft->first_values[ObjectiveColumnIndex(c)] = text;
   if (text.empty()) return;
   Objective& o = draft->objective;
@@ -290,22 +290,22 @@ void OkrSheetMapper::ApplyField(ObjectiveDraft* draft, Column c,
 }
 
 void OkrSheetMapper::SetCommitment(const std::string& text,
-                                   const std::string& where, Objective* o) {
+                                   const CellAt& where, Objective* o) {
   if (std::optional<bool> committed = ParseCommitmentText(text)) {
     o->committed = *committed;
     return;
   }
-  state_.report.Error(where, "commitment " + Quoted(text) +
+  state_.report.Error(where.ToString(), "commitment " + Quoted(text) +
                                  " is not committed or aspirational");
 }
 
-void OkrSheetMapper::SetScore(const Cell& cell, const std::string& where,
+void OkrSheetMapper::SetScore(const Cell& cell, const CellAt& where,
                               Objective* o) {
   Result<double> score = ParseScoreCell(cell, sheet_.decimal_comma);
   if (score.ok()) {
     o->score_override = *score;
   } else {
-    state_.report.Error(where, "score " + score.status().message());
+    state_.report.Error(where.ToString(), "score " + score.status().message());
   }
 }
 
@@ -331,16 +331,16 @@ void OkrSheetMapper::CompareFields(ObjectiveDraft* draft, const SheetRow& row) {
                           std::string(sheet_.Noun(c)) + " " + Quoted(text) +
                               " differs from " + Quoted(first) +
                               " given for this objective at " +
-                              draft->location + "; that one is kept");
+                              draft->location.ToString() + "; that one is kept");
   }
 }
 
 void OkrSheetMapper::AddKr(size_t objective, const SheetRow& row,
                            const RowIds& ids) {
   KrDraft draft;
-  draft.location = sheet_.WhereCell(row.number, Column::kKeyResult);
+  draft.location = sheet_.At(row.number, Column::kKeyResult);
   if (ids.kr_title.empty()) {
-    state_.report.Error(draft.location,
+    state_.report.Error(draft.location.ToString(),
                         "key result " + Quoted(ids.kr_id) + " has no title");
     return;
   }
@@ -364,7 +364,7 @@ bool OkrSheetMapper::IsRepeatedKrId(const SheetRow& row,
   if (seen == index_.kr_by_id.end()) return false;
   state_.report.Error(sheet_.WhereCell(row.number, Column::kKrId),
                       "KR ID " + Quoted(id) + " is used twice (first at " +
-                          drafts_.krs[seen->second].location + ")");
+                          drafts_.krs[seen->second].location.ToString() + ")");
   return true;
 }
 
@@ -373,7 +373,7 @@ void OkrSheetMapper::SetKrOwner(const SheetRow& row, KrDraft* draft) {
   if (sheet_.Has(Column::kKrOwner)) {
     owner =
         state_.ResolvePerson(sheet_.Text(row, Column::kKrOwner), "KR owner",
-                             sheet_.WhereCell(row.number, Column::kKrOwner));
+                             sheet_.At(row.number, Column::kKrOwner));
   } else if (owner_per_row_) {
     owner = RowOwner(row);
   }
@@ -392,10 +392,10 @@ void OkrSheetMapper::WarnRepeatedTitle(const ObjectiveDraft& parent,
     if (sibling.key_from_file || NormaliseTitle(sibling.kr.title) != title) {
       continue;
     }
-    state_.report.Warning(draft.location,
+    state_.report.Warning(draft.location.ToString(),
                           "key result " + Quoted(draft.kr.title) +
                               " appears twice in its objective (first at " +
-                              sibling.location + ")");
+                              sibling.location.ToString() + ")");
     return;
   }
 }
@@ -404,12 +404,11 @@ std::string OkrSheetMapper::RowCycle(const SheetRow& row) {
   std::string text = sheet_.Text(row, Column::kCycle);
   if (text.empty()) text = last_cycle_text_;
   if (text.empty()) return DefaultCycle(row);
-  return state_.ResolveCycle(text,
-                             sheet_.WhereCell(row.number, Column::kCycle));
+  return state_.ResolveCycle(text, sheet_.At(row.number, Column::kCycle));
 }
 
 std::string OkrSheetMapper::DefaultCycle(const SheetRow& row) {
-  const std::string where = sheet_.WhereCell(row.number, Column::kCycle);
+  const CellAt where = sheet_.At(row.number, Column::kCycle);
   const MapOptions& options = state_.options;
   if (!options.default_cycle.empty()) {
     return state_.ResolveCycle(options.default_cycle, where);
@@ -420,12 +419,12 @@ std::string OkrSheetMapper::DefaultCycle(const SheetRow& row) {
   if (!reported_cycle_) {
     reported_cycle_ = true;
     if (now) {
-      state_.report.Warning(where,
+      state_.report.Warning(where.ToString(),
                             "no cycle given; objectives without one "
                             "go to the current cycle " +
                                 Quoted(now->name));
     } else {
-      state_.report.Error(where,
+      state_.report.Error(where.ToString(),
                           "no cycle given: add a Cycle column or a "
                           "Cycles sheet, or give a default cycle");
     }
@@ -444,8 +443,7 @@ std::string OkrSheetMapper::RowUnit(const SheetRow& row) {
     level = Level::kDepartment;
   }
   if (text.empty()) return "";
-  return state_.ResolveUnit(text, sheet_.WhereCell(row.number, Column::kUnit),
-                            level);
+  return state_.ResolveUnit(text, sheet_.At(row.number, Column::kUnit), level);
 }
 
 const MapState::PersonMatch& OkrSheetMapper::RowOwner(const SheetRow& row) {
@@ -453,7 +451,7 @@ const MapState::PersonMatch& OkrSheetMapper::RowOwner(const SheetRow& row) {
     row_owner_ = state_.ResolvePerson(
         sheet_.Text(row, Column::kObjectiveOwner),
         owner_per_row_ ? "owner" : "objective owner",
-        sheet_.WhereCell(row.number, Column::kObjectiveOwner));
+        sheet_.At(row.number, Column::kObjectiveOwner));
   }
   return *row_owner_;
 }

@@ -52,10 +52,10 @@ std::optional<Level> UnitLevel(const SheetTable& sheet, const SheetRow& row,
 void MapUnitRow(const SheetTable& sheet, const SheetRow& row, MapState* state) {
   const std::string key_text = sheet.Text(row, Column::kUnitKey);
   const std::string name = sheet.Text(row, Column::kName);
-  const std::string location = sheet.WhereCell(
-      row.number, key_text.empty() ? Column::kName : Column::kUnitKey);
+  const CellAt location =
+      sheet.At(row.number, key_text.empty() ? Column::kName : Column::kUnitKey);
   if (key_text.empty() && name.empty()) {
-    state->report.Error(location, "unit has no name or ID");
+    state->report.Error(location.ToString(), "unit has no name or ID");
     return;
   }
   Unit unit;
@@ -71,26 +71,26 @@ void MapUnitRow(const SheetTable& sheet, const SheetRow& row, MapState* state) {
   if (!parent.empty()) {
     state->pending.push_back(
         {PendingRef::What::kUnitParent, index, parent,
-         sheet.WhereCell(row.number, Column::kParentUnit)});
+         sheet.At(row.number, Column::kParentUnit)});
   }
   const std::string lead = sheet.Text(row, Column::kLead);
   if (!lead.empty()) {
     state->pending.push_back({PendingRef::What::kUnitLead, index, lead,
-                              sheet.WhereCell(row.number, Column::kLead)});
+                              sheet.At(row.number, Column::kLead)});
   }
 }
 
 void MapPersonRow(const SheetTable& sheet, const SheetRow& row,
                   MapState* state) {
-  const std::string location = sheet.WhereCell(row.number, Column::kEmail);
+  const CellAt location = sheet.At(row.number, Column::kEmail);
   const std::string email = AsciiLower(sheet.Text(row, Column::kEmail));
   if (email.empty()) {
-    state->report.Error(location, "person has no e-mail");
+    state->report.Error(location.ToString(), "person has no e-mail");
     return;
   }
   if (email.find('@') == std::string::npos) {
     state->report.Error(
-        location, "e-mail " + Quoted(email) + " is not an e-mail address");
+        location.ToString(), "e-mail " + Quoted(email) + " is not an e-mail address");
     return;
   }
   Person person;
@@ -101,14 +101,14 @@ void MapPersonRow(const SheetTable& sheet, const SheetRow& row,
   const std::string unit = sheet.Text(row, Column::kUnit);
   if (!unit.empty()) {
     person.unit_key = state->ResolveUnit(
-        unit, sheet.WhereCell(row.number, Column::kUnit), Level::kTeam);
+        unit, sheet.At(row.number, Column::kUnit), Level::kTeam);
   }
   const size_t index = state->org().people.size();
   if (!state->AddPerson(std::move(person), location)) return;
   const std::string manager = sheet.Text(row, Column::kManager);
   if (!manager.empty()) {
     state->pending.push_back({PendingRef::What::kPersonManager, index, manager,
-                              sheet.WhereCell(row.number, Column::kManager)});
+                              sheet.At(row.number, Column::kManager)});
   }
 }
 
@@ -149,11 +149,11 @@ std::optional<Date> CycleDate(const SheetTable& sheet, const SheetRow& row,
 
 void MapCycleRow(const SheetTable& sheet, const SheetRow& row,
                  MapState* state) {
-  const std::string location = sheet.WhereCell(row.number, Column::kCycle);
+  const CellAt location = sheet.At(row.number, Column::kCycle);
   Cycle cycle;
   cycle.name = sheet.Text(row, Column::kCycle);
   if (cycle.name.empty()) {
-    state->report.Error(location, "cycle has no name");
+    state->report.Error(location.ToString(), "cycle has no name");
     return;
   }
   const auto start =
@@ -210,7 +210,7 @@ void ResolvePendingRefs(MapState* state) {
       case PendingRef::What::kUnitParent: {
         const std::optional<std::string> key = state->FindUnit(ref.text);
         if (!key) {
-          state->report.Error(ref.location, "parent unit " + Quoted(ref.text) +
+          state->report.Error(ref.location.ToString(), "parent unit " + Quoted(ref.text) +
                                                 " is not in the Units sheet");
         } else {
           state->org().units[ref.index].parent_key = *key;

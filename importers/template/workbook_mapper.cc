@@ -251,6 +251,10 @@ MappedWorkbook WorkbookMapper::Finish() {
       by_kind[static_cast<int>(table->kind)].push_back(table.get());
     }
   }
+  for (const auto& table : sheets_) {
+    table->place =
+        out.where.AddPlace(table->file_name, table->info.name, table->is_csv);
+  }
   auto& okrs = by_kind[static_cast<int>(TemplateSheet::kOkrs)];
   if (okrs.empty()) okrs = unnamed_okrs;
   for (const auto& sheets : by_kind) {

@@ -86,6 +86,7 @@
 #include "core/base/civil_time.h"
 #include "core/base/status.h"
 #include "core/model/organisation.h"
+#include "importers/item_locations.h"
 #include "importers/table.h"
 #include "importers/template/value_parsing.h"
 
@@ -137,10 +138,9 @@ struct MappedWorkbook {
   // "objective:KEY" or "kr:KEY" -> an owner given by a name that matched no
   // People row (owner_email is then empty); the change set may resolve it.
   std::map<std::string, std::string> owner_names;
-  // Where each item was defined: "objective:KEY", "kr:KEY", "unit:KEY",
-  // "person:EMAIL", "cycle:NAME", "checkin:N" (index in org.check_ins) ->
-  // location text.
-  std::unordered_map<std::string, std::string> where;  // Looked up only.
+  // Where each item of org was defined (every unit, person, cycle,
+  // objective, key result and check-in the mapper adds has a location).
+  ItemLocations where;
 
   bool has_errors() const { return error_count > 0; }
 };

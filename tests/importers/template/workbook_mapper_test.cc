@@ -89,8 +89,9 @@ TEST_CASE("The okrd template maps every field", "[mapper]") {
   CHECK(m.kr_confidence.at("kr-2") == 0.5);
   CHECK(m.objective_keys_from_file == std::set<std::string>{"o-1", "o-2"});
   CHECK(m.kr_keys_from_file == std::set<std::string>{"kr-1", "kr-2"});
-  CHECK(m.where.at("objective:o-2") == "plan.csv:3:3");
-  CHECK(m.where.at("kr:kr-1") == "plan.csv:2:14");
+  const SubjectLocator where(m.org, m.where);
+  CHECK(where.Find("objective:o-2") == "plan.csv:3:3");
+  CHECK(where.Find("kr:kr-1") == "plan.csv:2:14");
   CHECK(m.derived_units == std::set<std::string>{"acme", "eng"});
   CHECK(m.derived_cycles == std::set<std::string>{"2027-Q1"});
   REQUIRE(m.org.cycles.size() == 1);
@@ -131,7 +132,8 @@ TEST_CASE("Header below title rows, synonyms, objective repeated", "[mapper]") {
   REQUIRE(m.org.cycles.size() == 1);
   CHECK(m.org.cycles[0].name == "Q1 2027");
   CHECK(m.org.cycles[0].end == Date{2027, 3, 31});
-  CHECK(m.where.at("kr:" + Kr(m, 1).key) == "plan.xlsx:Plan!C6");
+  CHECK(SubjectLocator(m.org, m.where).Find("kr:" + Kr(m, 1).key) ==
+        "plan.xlsx:Plan!C6");
 }
 
 TEST_CASE("Objective text only on its first KR row fills down", "[mapper]") {
@@ -291,8 +293,9 @@ TEST_CASE("People, Units, Cycles and Check-ins sheets", "[mapper]") {
   CHECK(c.confidence == 0.7);
   CHECK(c.challenges == "none");
   CHECK(c.source == "import");
-  CHECK(m.where.at("checkin:0") == "plan.xlsx:'Check-ins'!B2");
-  CHECK(m.where.at("person:bo@x.test") == "plan.xlsx:People!A3");
+  const SubjectLocator where(m.org, m.where);
+  CHECK(where.Find("checkin:0") == "plan.xlsx:'Check-ins'!B2");
+  CHECK(where.Find("person:bo@x.test") == "plan.xlsx:People!A3");
 }
 
 TEST_CASE("Kinds are inferred when there is no Kind column", "[mapper]") {
