@@ -93,8 +93,8 @@ web::ImportPlanner MakeImportPlanner(LintSettings lint) {
     const PlanOptions plan_options{
         .prune = false,
         .now = now,
-        .derived_objective_keys = file.derived_objective_keys,
-        .derived_kr_keys = file.derived_kr_keys,
+        .derived_objectives = file.derived_objectives,
+        .derived_krs = file.derived_krs,
         .derived_units = file.derived_units,
         .derived_cycles = file.derived_cycles,
         .normalise_title = NormaliseTitle};

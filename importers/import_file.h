@@ -51,9 +51,10 @@ struct FileImport {
   Organisation org;
   std::vector<std::string> errors;
   std::vector<std::string> warnings;
-  // Keys the mapper invented because the file had no ID for the item.
-  std::unordered_set<std::string> derived_objective_keys;
-  std::unordered_set<std::string> derived_kr_keys;
+  // Whether the mapper invented the key of org.objectives[i]
+  // (key_results[i]) because the file had no ID for it (see PlanOptions).
+  std::vector<bool> derived_objectives;
+  std::vector<bool> derived_krs;
   // Units and cycles the file only referred to (see change_set.h).
   std::set<std::string> derived_units;
   std::set<std::string> derived_cycles;

@@ -85,14 +85,8 @@ Result<FileImport> ImportSpreadsheet(const std::vector<NamedInput>& inputs,
   for (const Diagnostic& d : mapped.diagnostics) {
     (d.error ? out.errors : out.warnings).push_back(d.ToString());
   }
-  for (const Objective& o : out.org.objectives) {
-    if (!mapped.objective_keys_from_file.count(o.key)) {
-      out.derived_objective_keys.insert(o.key);
-    }
-  }
-  for (const KeyResult& k : out.org.key_results) {
-    if (!mapped.kr_keys_from_file.count(k.key)) out.derived_kr_keys.insert(k.key);
-  }
+  out.derived_objectives = std::move(mapped.derived_objectives);
+  out.derived_krs = std::move(mapped.derived_krs);
   out.kr_confidence = std::move(mapped.kr_confidence);
   out.where = std::move(mapped.where);
   out.derived_units = std::move(mapped.derived_units);

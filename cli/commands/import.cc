@@ -114,6 +114,15 @@ Result<FileImport> ImportWithPlugin(const Importer& importer,
   return out;
 }
 
+// Appends a file's flags (one per item, see FileImport) to those of the
+// `count` items read before it.
+void AppendFlags(size_t count, const std::vector<bool>& more,
+                 std::vector<bool>* all) {
+  if (more.empty()) return;
+  all->resize(count);
+  all->insert(all->end(), more.begin(), more.end());
+}
+
 // Reads every file; merges them into one incoming organisation.
 Result<FileImport> ReadAll(const std::vector<std::string>& files,
                            const FileImportOptions& options,
@@ -136,7 +145,11 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
     for (const std::string& w : one.warnings) std::fprintf(env.err, "%s\n", w.c_str());
     for (const std::string& e : one.errors) std::fprintf(env.err, "%s\n", e.c_str());
     all.errors.insert(all.errors.end(), one.errors.begin(), one.errors.end());
-    all.where.Append(std::move(one.where), all.org);  // Before org grows.
+    // Before org grows: aligned with its vectors.
+    all.where.Append(std::move(one.where), all.org);
+    AppendFlags(all.org.objectives.size(), one.derived_objectives,
+                &all.derived_objectives);
+    AppendFlags(all.org.key_results.size(), one.derived_krs, &all.derived_krs);
     // Moved, not copied: a large file's items are most of the memory.
     auto append = [](auto& to, auto& from) {
       if (to.empty()) {
@@ -152,8 +165,6 @@ Result<FileImport> ReadAll(const std::vector<std::string>& files,
     append(all.org.objectives, one.org.objectives);
     append(all.org.key_results, one.org.key_results);
     append(all.org.check_ins, one.org.check_ins);
-    all.derived_objective_keys.merge(one.derived_objective_keys);
-    all.derived_kr_keys.merge(one.derived_kr_keys);
     all.kr_confidence.merge(one.kr_confidence);
     all.derived_units.merge(one.derived_units);
     all.derived_cycles.merge(one.derived_cycles);
@@ -232,8 +243,8 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   PlanOptions plan_options{
       .prune = flags.Has("prune"),
       .now = env.clock->Now(),
-      .derived_objective_keys = std::move(file.derived_objective_keys),
-      .derived_kr_keys = std::move(file.derived_kr_keys),
+      .derived_objectives = std::move(file.derived_objectives),
+      .derived_krs = std::move(file.derived_krs),
       .derived_units = std::move(file.derived_units),
       .derived_cycles = std::move(file.derived_cycles),
       .normalise_title = NormaliseTitle,

@@ -55,19 +55,23 @@ void ApplyRenames(const Renames& renames, TargetKind which, Organisation* org) {
 }
 
 // Derived keys take the stored key of the item with the same identity.
+// derived[i] says whether in[i]'s key was derived.
 template <typename T, typename IdentityFn>
 Renames MatchDerived(const std::vector<T>& stored, const std::vector<T>& in,
-                     const std::unordered_set<std::string>& derived,
-                     IdentityFn identity) {
-  if (stored.empty() || derived.empty()) return {};
+                     const std::vector<bool>& derived, IdentityFn identity) {
+  if (stored.empty() ||
+      std::find(derived.begin(), derived.end(), true) == derived.end()) {
+    return {};
+  }
   std::map<std::tuple<std::string, std::string, std::string>, std::string> ids;
   for (const T& s : stored) ids.emplace(identity(s), s.key);
   std::unordered_set<std::string_view> taken;  // Views of in and ids.
   taken.reserve(in.size());
   for (const T& i : in) taken.insert(i.key);
   Renames renames;
-  for (const T& i : in) {
-    if (derived.count(i.key) == 0) continue;
+  for (size_t n = 0; n < in.size() && n < derived.size(); ++n) {
+    if (!derived[n]) continue;
+    const T& i = in[n];
     auto it = ids.find(identity(i));
     if (it == ids.end() || it->second == i.key || taken.count(it->second)) {
       continue;
@@ -119,13 +123,13 @@ void Rekey(const Organisation& stored, Organisation* in, const PlanOptions& o) {
     return std::make_tuple(x.cycle, x.owner_email, Norm(o, x.title));
   };
   ApplyRenames(MatchDerived(stored.objectives, in->objectives,
-                            o.derived_objective_keys, objective_identity),
+                            o.derived_objectives, objective_identity),
                TargetKind::kObjective, in);
   auto kr_identity = [&](const KeyResult& x) {
     return std::make_tuple(x.objective_key, x.owner_email, Norm(o, x.title));
   };
   ApplyRenames(MatchDerived(stored.key_results, in->key_results,
-                            o.derived_kr_keys, kr_identity),
+                            o.derived_krs, kr_identity),
                TargetKind::kKeyResult, in);
 }
 

@@ -44,10 +44,12 @@ struct Change;
 struct PlanOptions {
   bool prune = false;
   UnixSeconds now = 0;  // Time stamp of synthesised "import" check-ins.
-  // Keys the importer made up because the file had no ID for the item.
-  // Hashed: a large file derives a key per item.
-  std::unordered_set<std::string> derived_objective_keys;
-  std::unordered_set<std::string> derived_kr_keys;
+  // Which incoming items have a key the importer made up because the file
+  // had no ID for them: element i is about incoming.objectives[i] (and
+  // incoming.key_results[i]); missing elements are false. Flags by
+  // position, not a set of keys: a large file derives a key per item.
+  std::vector<bool> derived_objectives;
+  std::vector<bool> derived_krs;
   // Units and cycles the file only referred to by key or name (no Units or
   // Cycles row): a stored one with that key, else that name, is used as it
   // is; only unknown ones are added. They never make pruning apply.

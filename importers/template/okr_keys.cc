@@ -119,7 +119,7 @@ void Output(OkrDrafts* drafts, MapState* state) {
   for (ObjectiveDraft& d : drafts->objectives) {
     const std::string key = d.objective.key;
     state->Locate(ItemKind::kObjective, out.org.objectives.size(), d.location);
-    if (d.key_from_file) out.objective_keys_from_file.insert(key);
+    out.derived_objectives.push_back(!d.key_from_file);
     if (!d.owner_name.empty())
       out.owner_names["objective:" + key] = d.owner_name;
     out.org.objectives.push_back(std::move(d.objective));
@@ -128,7 +128,7 @@ void Output(OkrDrafts* drafts, MapState* state) {
       const std::string kr_key = kr.kr.key;
       state->Locate(ItemKind::kKeyResult, out.org.key_results.size(),
                     kr.location);
-      if (kr.key_from_file) out.kr_keys_from_file.insert(kr_key);
+      out.derived_krs.push_back(!kr.key_from_file);
       if (kr.confidence) out.kr_confidence[kr_key] = *kr.confidence;
       if (!kr.owner_name.empty())
         out.owner_names["kr:" + kr_key] = kr.owner_name;

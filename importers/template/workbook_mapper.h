@@ -54,7 +54,7 @@
 //    ("2027-Q1", "Q1 2027") becomes a cycle of that name with the calendar
 //    quarter's dates, listed in derived_cycles; other unknown cycle names
 //    are kept with a warning (they must exist already).
-//  - Keys: the ID columns when given (listed in *_keys_from_file); else
+//  - Keys: the ID columns when given; else (flagged in derived_*)
 //    derived, deterministic within the file: "o-" + slug of cycle, unit (or
 //    owner) and title; "kr-" + the objective key's stem + "-" + the KR's
 //    number within its objective; made unique with "-2", "-3". Derived keys
@@ -126,9 +126,10 @@ struct MappedWorkbook {
   std::vector<Diagnostic> diagnostics;
   int64_t error_count = 0;  // All errors, kept or not.
   int64_t warning_count = 0;
-  // Keys that came from an ID column; the others were derived.
-  std::set<std::string> objective_keys_from_file;
-  std::set<std::string> kr_keys_from_file;
+  // Whether the key of org.objectives[i] (key_results[i]) was derived, not
+  // taken from an ID column.
+  std::vector<bool> derived_objectives;
+  std::vector<bool> derived_krs;
   // Units and cycles the file only referred to (see above); the change set
   // matches them to existing ones by key, then name, before creating them.
   std::set<std::string> derived_units;

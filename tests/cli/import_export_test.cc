@@ -129,6 +129,49 @@ TEST_CASE("import adds, re-import matches by title, prune removes", "[cli]") {
   CHECK(Contains(prune.out, "dry run"));
 }
 
+TEST_CASE("several files in one import: each file's derived keys match",
+          "[cli]") {
+  TempDir dir;
+  const std::string db = dir.File("okrd.db");
+  REQUIRE(Okrd({"init", "--example", "--db", db}).exit_code == 0);
+  const std::string owner = "amara.okafor@halden-health.example";
+  const std::string header =
+      "Cycle,Unit,Objective,Key result,Owner,Start,Target,Current";
+  // Stored with IDs that no derivation would produce.
+  const std::string with_ids = dir.File("ids.csv");
+  REQUIRE(testing::WriteFile(
+      with_ids, "Objective ID,KR ID," + header + "\n" +
+                    "O-LISBON,K-LISBON,2026-Q4,halden,Open a Lisbon office,"
+                    "Sign the lease," + owner + ",0,1,0\n" +
+                    "O-MADRID,K-MADRID,2026-Q4,halden,Open a Madrid office,"
+                    "Hire 5 people," + owner + ",0,5,2\n"));
+  REQUIRE(Okrd({"import", with_ids, "--db", db}).exit_code == 0);
+  // Then two files at once: the first keeps an ID, the second has none and
+  // must take the stored keys by cycle, owner and title.
+  const std::string first = dir.File("first.csv");
+  REQUIRE(testing::WriteFile(
+      first, "Objective ID,KR ID," + header + "\n" +
+                 "O-LISBON,K-LISBON,2026-Q4,halden,Open a Lisbon office,"
+                 "Sign the lease," + owner + ",0,1,0\n"));
+  const std::string second = dir.File("second.csv");
+  REQUIRE(testing::WriteFile(
+      second, header + "\n2026-Q4,halden,Open a MADRID office,Hire 5 people," +
+                  owner + ",0,5,2\n"));
+  ProcessResult dry =
+      Okrd({"import", first, second, "--dry-run", "--db", db});
+  INFO(dry.out << dry.err);
+  REQUIRE(dry.exit_code == 0);
+  CHECK_FALSE(Contains(dry.out, "+ objective"));
+  CHECK_FALSE(Contains(dry.out, "+ key result"));
+  // Given in the other order, the first file's keys are derived instead.
+  ProcessResult swapped =
+      Okrd({"import", second, first, "--dry-run", "--db", db});
+  INFO(swapped.out << swapped.err);
+  REQUIRE(swapped.exit_code == 0);
+  CHECK_FALSE(Contains(swapped.out, "+ objective"));
+  CHECK_FALSE(Contains(swapped.out, "+ key result"));
+}
+
 TEST_CASE("export refuses what it cannot write", "[cli]") {
   TempDir dir;
   const std::string db = dir.File("okrd.db");

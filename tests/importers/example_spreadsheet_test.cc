@@ -31,8 +31,11 @@ TEST_CASE("the shipped example spreadsheet is the example organisation",
   CHECK(file->format == FileFormat::kXlsx);
   CHECK(file->errors.empty());
   CHECK(file->warnings.empty());
-  CHECK(file->derived_objective_keys.empty());  // Every row has its ID.
-  CHECK(file->derived_kr_keys.empty());
+  // Every row has its ID.
+  CHECK(file->derived_objectives ==
+        std::vector<bool>(file->org.objectives.size(), false));
+  CHECK(file->derived_krs ==
+        std::vector<bool>(file->org.key_results.size(), false));
   Organisation expected = MakeExampleOrganisation(day);
   for (CheckIn& c : expected.check_ins) c.id = 0;
   CHECK(file->org.units == expected.units);

@@ -186,8 +186,8 @@ TEST_CASE("derived keys adopt the stored key of the same objective", "[model]") 
   file.objectives[1].supports[0].key = "o-derived";
   file.key_results[1].key = "kr-derived";
   PlanOptions options{.now = kNow,
-                      .derived_objective_keys = {"o-derived"},
-                      .derived_kr_keys = {"kr-derived"},
+                      .derived_objectives = {true},
+                      .derived_krs = {false, true},
                       .normalise_title = Lower};
   auto plan = PlanImport(stored, file, options);
   REQUIRE(plan.ok());

@@ -7,7 +7,10 @@
 #ifndef OKR_TESTS_IMPORTERS_TEMPLATE_MAPPER_TEST_UTIL_H_
 #define OKR_TESTS_IMPORTERS_TEMPLATE_MAPPER_TEST_UTIL_H_
 
+#include <catch2/catch.hpp>
+
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,6 +86,25 @@ inline MappedWorkbook MapSheets(const std::vector<TestSheet>& sheets,
 }
 
 // CSV text through ReadCsv into a mapper (options.is_csv should be set).
+// The keys of the objectives (key results) whose key came from an ID
+// column, i.e. was not flagged as derived.
+template <typename T>
+std::set<std::string> KeysFromFile(const std::vector<T>& items,
+                                   const std::vector<bool>& derived) {
+  REQUIRE(derived.size() == items.size());
+  std::set<std::string> keys;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!derived[i]) keys.insert(items[i].key);
+  }
+  return keys;
+}
+inline std::set<std::string> ObjectiveKeysFromFile(const MappedWorkbook& m) {
+  return KeysFromFile(m.org.objectives, m.derived_objectives);
+}
+inline std::set<std::string> KrKeysFromFile(const MappedWorkbook& m) {
+  return KeysFromFile(m.org.key_results, m.derived_krs);
+}
+
 inline MappedWorkbook MapCsvText(std::string_view text, MapOptions options) {
   CsvOptions csv;
   csv.file_name = options.file_name;

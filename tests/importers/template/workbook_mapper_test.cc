@@ -16,6 +16,8 @@ namespace okr {
 namespace {
 
 using testing::AllLines;
+using testing::KrKeysFromFile;
+using testing::ObjectiveKeysFromFile;
 using testing::CsvOptionsFor;
 using testing::E;
 using testing::Lines;
@@ -87,8 +89,8 @@ TEST_CASE("The okrd template maps every field", "[mapper]") {
   CHECK_FALSE(k2.due);
   CHECK(m.kr_confidence.at("kr-1") == 0.7);
   CHECK(m.kr_confidence.at("kr-2") == 0.5);
-  CHECK(m.objective_keys_from_file == std::set<std::string>{"o-1", "o-2"});
-  CHECK(m.kr_keys_from_file == std::set<std::string>{"kr-1", "kr-2"});
+  CHECK(ObjectiveKeysFromFile(m) == std::set<std::string>{"o-1", "o-2"});
+  CHECK(KrKeysFromFile(m) == std::set<std::string>{"kr-1", "kr-2"});
   const SubjectLocator where(m.org, m.where);
   CHECK(where.Find("objective:o-2") == "plan.csv:3:3");
   CHECK(where.Find("kr:kr-1") == "plan.csv:2:14");
@@ -180,7 +182,7 @@ TEST_CASE("Objective on its own row, KRs below with a bare ID column",
   CHECK(Kr(m, 0).owner_email == "bo@x.test");
   CHECK(Kr(m, 1).owner_email == "");
   CHECK(Kr(m, 2).objective_key == "O2");
-  CHECK(m.kr_keys_from_file == std::set<std::string>{"K1", "K2", "K3"});
+  CHECK(KrKeysFromFile(m) == std::set<std::string>{"K1", "K2", "K3"});
 }
 
 TEST_CASE("A sheet per department: the sheet name is the unit", "[mapper]") {
@@ -393,8 +395,8 @@ TEST_CASE("Derived keys are deterministic and unique", "[mapper]") {
   REQUIRE(m.org.key_results.size() == 4);
   CHECK(Kr(m, 0).key == "kr-2027-q1-sales-grow-revenue-1");
   CHECK(Kr(m, 2).key == "kr-2027-q1-sales-grow-revenue-3");
-  CHECK(m.objective_keys_from_file.empty());
-  CHECK(m.kr_keys_from_file.empty());
+  CHECK(ObjectiveKeysFromFile(m).empty());
+  CHECK(KrKeysFromFile(m).empty());
   const MappedWorkbook again = MapSheets({sheet}, XlsxOptions());
   CHECK(again.org == m.org);
 }
