@@ -24,10 +24,24 @@ namespace okr::mapper_internal {
 // How many columns describe an objective (kObjectiveColumns in okr_rows.cc).
 inline constexpr size_t kObjectiveColumnCount = 11;
 
-// An objective as read, before keys and links are final.
+// The texts of an objective's columns as its first row gave them, by
+// position in kObjectiveColumns (okr_rows.cc), in one string: a large sheet
+// holds tens of thousands of objectives, and most of these texts are short.
+class FirstValues {
+ public:
+  std::string_view Get(size_t i) const;
+  void Set(size_t i, std::string_view text);
+
+ private:
+  std::string texts_;                            // Concatenated.
+  std::array<uint32_t, kObjectiveColumnCount> ends_{};  // Into texts_.
+};
+
+// What the mapping keeps about an objective besides the Objective itself
+// (OkrDrafts::objectives[i] for objective_drafts[i]) until keys and links
+// are final.
 struct ObjectiveDraft {
-  Objective objective;  // key is empty until assigned, unless from the file.
-  bool key_from_file = false;
+  bool key_from_file = false;  // Else its key is empty until assigned.
   CellAt location;  // Its objective cell on its first row.
   int64_t first_row = 0;
   std::string owner_name;  // An owner name that matched no person.
@@ -35,25 +49,28 @@ struct ObjectiveDraft {
   CellAt parent_location;
   std::vector<std::string> support_texts;
   CellAt supports_location;
-  // Objective columns as written on the first row that gave them, by
-  // position in kObjectiveColumns (okr_rows.cc): an array, not a map, as a
-  // large sheet holds tens of thousands of drafts.
-  std::array<std::string, kObjectiveColumnCount> first_values;
+  // Objective columns as written on the first row that gave them.
+  FirstValues first_values;
   uint32_t warned = 0;  // Bit i: kObjectiveColumns[i] reported as differing.
   std::vector<size_t> krs;  // Indices into OkrDrafts::krs, in row order.
 };
 
+// Likewise for a key result (OkrDrafts::krs[i] for kr_drafts[i]).
 struct KrDraft {
-  KeyResult kr;  // key is empty until assigned, unless from the file.
-  bool key_from_file = false;
+  bool key_from_file = false;  // Else its key is empty until assigned.
   CellAt location;
   std::string owner_name;
   std::optional<double> confidence;
 };
 
+// The items apart from what is only needed while mapping, so that the
+// output can take the vectors whole instead of moving item by item into
+// second copies.
 struct OkrDrafts {
-  std::vector<ObjectiveDraft> objectives;
-  std::vector<KrDraft> krs;
+  std::vector<Objective> objectives;
+  std::vector<ObjectiveDraft> objective_drafts;
+  std::vector<KeyResult> krs;
+  std::vector<KrDraft> kr_drafts;
 };
 
 // Kind, start, target, current, unit, weight and due date of the KR on

@@ -20,19 +20,21 @@ std::string Quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
 
-std::string Unique(const std::string& base,
-                   std::unordered_set<std::string>* taken) {
-  std::string key = base;
-  for (int n = 2; taken->count(key) > 0; ++n) {
-    key = base + "-" + std::to_string(n);
+// Views of the keys given so far: each points into an item's key, which is
+// not changed again, in a vector that does not grow while keys are assigned.
+using TakenKeys = std::unordered_set<std::string_view>;
+
+// Sets *key to `base`, or base-2, base-3, ... whichever is free, and takes it.
+void AssignUnique(const std::string& base, TakenKeys* taken, std::string* key) {
+  *key = base;
+  for (int n = 2; taken->count(*key) > 0; ++n) {
+    *key = base + "-" + std::to_string(n);
   }
-  taken->insert(key);
-  return key;
+  taken->insert(*key);
 }
 
 // "o-" + slug of cycle, unit (or the owner's e-mail name) and title.
-std::string ObjectiveStem(const ObjectiveDraft& draft) {
-  const Objective& o = draft.objective;
+std::string ObjectiveStem(const Objective& o, const ObjectiveDraft& draft) {
   std::string who = o.unit_key;
   if (who.empty()) who = o.owner_email.substr(0, o.owner_email.find('@'));
   if (who.empty()) who = draft.owner_name;
@@ -41,27 +43,32 @@ std::string ObjectiveStem(const ObjectiveDraft& draft) {
 }
 
 void AssignKeys(OkrDrafts* drafts) {
-  std::unordered_set<std::string> objective_keys;
-  std::unordered_set<std::string> kr_keys;
+  TakenKeys objective_keys;
+  TakenKeys kr_keys;
   objective_keys.reserve(drafts->objectives.size());
   kr_keys.reserve(drafts->krs.size());
-  for (const ObjectiveDraft& d : drafts->objectives) {
-    if (d.key_from_file) objective_keys.insert(d.objective.key);
-  }
-  for (const KrDraft& d : drafts->krs) {
-    if (d.key_from_file) kr_keys.insert(d.kr.key);
-  }
-  for (ObjectiveDraft& d : drafts->objectives) {
-    if (!d.key_from_file) {
-      d.objective.key = Unique(ObjectiveStem(d), &objective_keys);
+  for (size_t i = 0; i < drafts->objectives.size(); ++i) {
+    if (drafts->objective_drafts[i].key_from_file) {
+      objective_keys.insert(drafts->objectives[i].key);
     }
-    const std::string& key = d.objective.key;
+  }
+  for (size_t i = 0; i < drafts->krs.size(); ++i) {
+    if (drafts->kr_drafts[i].key_from_file) kr_keys.insert(drafts->krs[i].key);
+  }
+  for (size_t o = 0; o < drafts->objectives.size(); ++o) {
+    Objective& objective = drafts->objectives[o];
+    const ObjectiveDraft& d = drafts->objective_drafts[o];
+    if (!d.key_from_file) {
+      AssignUnique(ObjectiveStem(objective, d), &objective_keys, &objective.key);
+    }
+    const std::string& key = objective.key;
     const std::string stem = key.substr(0, 2) == "o-" ? key.substr(2) : key;
     for (size_t i = 0; i < d.krs.size(); ++i) {
-      KrDraft& kr = drafts->krs[d.krs[i]];
-      kr.kr.objective_key = key;
-      if (kr.key_from_file) continue;
-      kr.kr.key = Unique("kr-" + stem + "-" + std::to_string(i + 1), &kr_keys);
+      KeyResult& kr = drafts->krs[d.krs[i]];
+      kr.objective_key = key;
+      if (drafts->kr_drafts[d.krs[i]].key_from_file) continue;
+      AssignUnique("kr-" + stem + "-" + std::to_string(i + 1), &kr_keys,
+                   &kr.key);
     }
   }
 }
@@ -69,14 +76,14 @@ void AssignKeys(OkrDrafts* drafts) {
 class LinkResolver {
  public:
   LinkResolver(const OkrDrafts& drafts, MapState* state) : state_(*state) {
-    for (const ObjectiveDraft& d : drafts.objectives) {
-      index_.AddObjective(d.objective.key, d.objective.title);
+    for (const Objective& o : drafts.objectives) {
+      index_.AddObjective(o.key, o.title);
     }
-    for (const KrDraft& d : drafts.krs) index_.AddKeyResult(d.kr.key);
+    for (const KeyResult& k : drafts.krs) index_.AddKeyResult(k.key);
   }
 
-  void Resolve(ObjectiveDraft* draft) {
-    Objective& o = draft->objective;
+  void Resolve(const ObjectiveDraft* draft, Objective* objective) {
+    Objective& o = *objective;
     if (!draft->parent_text.empty()) {
       o.parent = Read(draft->parent_text, "parent", draft->parent_location);
       if (o.parent->kind == TargetKind::kObjective && o.parent->key == o.key) {
@@ -111,29 +118,60 @@ class LinkResolver {
   MapState& state_;
 };
 
+// Whether the key results, taken objective by objective, are in the order
+// they were read (the usual layouts); `order` gets that sequence.
+bool InReadOrder(const OkrDrafts& drafts, std::vector<size_t>* order) {
+  order->reserve(drafts.krs.size());
+  for (const ObjectiveDraft& d : drafts.objective_drafts) {
+    order->insert(order->end(), d.krs.begin(), d.krs.end());
+  }
+  return std::is_sorted(order->begin(), order->end());
+}
+
+// Appends `items` to `to`, taking the vector whole when `to` is empty.
+template <typename T>
+void Append(std::vector<T>* items, std::vector<T>* to) {
+  if (to->empty()) {
+    *to = std::move(*items);
+  } else {
+    to->insert(to->end(), std::make_move_iterator(items->begin()),
+               std::make_move_iterator(items->end()));
+  }
+  *items = {};
+}
+
+// The objectives, then their key results objective by objective, with their
+// locations, key origins, confidences and unmatched owner names.
 void Output(OkrDrafts* drafts, MapState* state) {
   MappedWorkbook& out = state->out;
-  out.org.objectives.reserve(out.org.objectives.size() +
-                             drafts->objectives.size());
-  out.org.key_results.reserve(out.org.key_results.size() + drafts->krs.size());
-  for (ObjectiveDraft& d : drafts->objectives) {
-    const std::string key = d.objective.key;
-    state->Locate(ItemKind::kObjective, out.org.objectives.size(), d.location);
+  const size_t objectives_before = out.org.objectives.size();
+  for (size_t i = 0; i < drafts->objectives.size(); ++i) {
+    const ObjectiveDraft& d = drafts->objective_drafts[i];
+    const std::string& key = drafts->objectives[i].key;
+    state->Locate(ItemKind::kObjective, objectives_before + i, d.location);
     out.derived_objectives.push_back(!d.key_from_file);
-    if (!d.owner_name.empty())
-      out.owner_names["objective:" + key] = d.owner_name;
-    out.org.objectives.push_back(std::move(d.objective));
-    for (size_t index : d.krs) {
-      KrDraft& kr = drafts->krs[index];
-      const std::string kr_key = kr.kr.key;
-      state->Locate(ItemKind::kKeyResult, out.org.key_results.size(),
-                    kr.location);
-      out.derived_krs.push_back(!kr.key_from_file);
-      if (kr.confidence) out.kr_confidence[kr_key] = *kr.confidence;
-      if (!kr.owner_name.empty())
-        out.owner_names["kr:" + kr_key] = kr.owner_name;
-      out.org.key_results.push_back(std::move(kr.kr));
+    if (!d.owner_name.empty()) out.owner_names["objective:" + key] = d.owner_name;
+  }
+  Append(&drafts->objectives, &out.org.objectives);
+  std::vector<size_t> order;
+  const bool in_read_order = InReadOrder(*drafts, &order);
+  const size_t krs_before = out.org.key_results.size();
+  for (size_t n = 0; n < order.size(); ++n) {
+    const KrDraft& kr = drafts->kr_drafts[order[n]];
+    const std::string& key = drafts->krs[order[n]].key;
+    state->Locate(ItemKind::kKeyResult, krs_before + n, kr.location);
+    out.derived_krs.push_back(!kr.key_from_file);
+    if (kr.confidence) out.kr_confidence[key] = *kr.confidence;
+    if (!kr.owner_name.empty()) out.owner_names["kr:" + key] = kr.owner_name;
+  }
+  if (in_read_order) {
+    Append(&drafts->krs, &out.org.key_results);
+  } else {
+    out.org.key_results.reserve(krs_before + order.size());
+    for (size_t index : order) {
+      out.org.key_results.push_back(std::move(drafts->krs[index]));
     }
+    drafts->krs = {};
   }
 }
 
@@ -143,13 +181,15 @@ void FinishOkrDrafts(OkrDrafts* drafts, MapState* state) {
   AssignKeys(drafts);
   // The link index costs an entry per item: only built when a row links.
   const bool links_given = std::any_of(
-      drafts->objectives.begin(), drafts->objectives.end(),
+      drafts->objective_drafts.begin(), drafts->objective_drafts.end(),
       [](const ObjectiveDraft& d) {
         return !d.parent_text.empty() || !d.support_texts.empty();
       });
   if (links_given) {
     LinkResolver links(*drafts, state);
-    for (ObjectiveDraft& d : drafts->objectives) links.Resolve(&d);
+    for (size_t i = 0; i < drafts->objectives.size(); ++i) {
+      links.Resolve(&drafts->objective_drafts[i], &drafts->objectives[i]);
+    }
   }
   Output(drafts, state);
 }

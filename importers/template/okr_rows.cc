@@ -110,15 +110,16 @@ class OkrSheetMapper {
                         const std::string& cycle, const std::string& unit);
   Level ObjectiveLevel(const SheetRow& row, const std::string& unit,
                        const MapState::PersonMatch& owner);
-  void ApplyField(ObjectiveDraft* draft, Column c, const SheetRow& row);
+  void ApplyField(size_t objective, Column c, const SheetRow& row);
   void SetCommitment(const std::string& text, const CellAt& where,
                      Objective* o);
   void SetScore(const Cell& cell, const CellAt& where, Objective* o);
-  void CompareFields(ObjectiveDraft* draft, const SheetRow& row);
+  void CompareFields(size_t objective, const SheetRow& row);
   void AddKr(size_t objective, const SheetRow& row, const RowIds& ids);
   bool IsRepeatedKrId(const SheetRow& row, const std::string& id);
-  void SetKrOwner(const SheetRow& row, KrDraft* draft);
-  void WarnRepeatedTitle(const ObjectiveDraft& parent, const KrDraft& draft);
+  void SetKrOwner(const SheetRow& row, KeyResult* kr, KrDraft* draft);
+  void WarnRepeatedTitle(const ObjectiveDraft& parent, const KeyResult& kr,
+                         const KrDraft& draft);
   std::string RowCycle(const SheetRow& row);
   std::string DefaultCycle(const SheetRow& row);
   std::string RowUnit(const SheetRow& row);
@@ -150,7 +151,7 @@ void OkrSheetMapper::MapRow(const SheetRow& row) {
   if (ids.names_objective()) {
     current_ = ObjectiveFor(row, ids);
   } else if (ids.has_kr() && current_) {
-    CompareFields(&drafts_.objectives[*current_], row);
+    CompareFields(*current_, row);
   }
   if (ids.has_kr()) {
     if (current_) {
@@ -185,7 +186,7 @@ size_t OkrSheetMapper::ObjectiveFor(const SheetRow& row, const RowIds& ids) {
     if (it != index_.objective_by_group.end()) found = it->second;
   }
   if (found) {
-    CompareFields(&drafts_.objectives[*found], row);
+    CompareFields(*found, row);
     return *found;
   }
   const size_t index = StartObjective(row, ids, cycle, unit);
@@ -200,10 +201,11 @@ size_t OkrSheetMapper::ObjectiveFor(const SheetRow& row, const RowIds& ids) {
 size_t OkrSheetMapper::StartObjective(const SheetRow& row, const RowIds& ids,
                                       const std::string& cycle,
                                       const std::string& unit) {
-  ObjectiveDraft draft;
+  const size_t index = drafts_.objectives.size();
+  Objective& o = drafts_.objectives.emplace_back();
+  ObjectiveDraft& draft = drafts_.objective_drafts.emplace_back();
   draft.location = sheet_.At(row.number, Column::kObjective);
   draft.first_row = row.number;
-  Objective& o = draft.objective;
   o.key = ids.objective_id;
   draft.key_from_file = !o.key.empty();
   o.title = ids.objective_title;
@@ -222,13 +224,12 @@ size_t OkrSheetMapper::StartObjective(const SheetRow& row, const RowIds& ids,
   }
   for (size_t i = 0; i < kObjectiveColumns.size(); ++i) {
     const Column c = kObjectiveColumns[i];
-    draft.first_values[i] = sheet_.Text(row, c);
+    draft.first_values.Set(i, sheet_.Text(row, c));
     if (IsLateField(c) && c != Column::kObjectiveOwner) {
-      ApplyField(&draft, c, row);
+      ApplyField(index, c, row);
     }
   }
-  drafts_.objectives.push_back(std::move(draft));
-  return drafts_.objectives.size() - 1;
+  return index;
 }
 
 Level OkrSheetMapper::ObjectiveLevel(const SheetRow& row,
@@ -250,13 +251,14 @@ Level OkrSheetMapper::ObjectiveLevel(const SheetRow& row,
   return has_owner ? Level::kIndividual : Level::kCompany;
 }
 
-void OkrSheetMapper::ApplyField(ObjectiveDraft* draft, Column c,
+void OkrSheetMapper::ApplyField(size_t objective, Column c,
                                 const SheetRow& row) {
+  ObjectiveDraft* draft = &drafts_.objective_drafts[objective];
+  Objective& o = drafts_.objectives[objective];
   const std::string text = sheet_.Text(row, c);
   const CellAt where = sheet_.At(row.number, c);
-  draft->first_values[ObjectiveColumnIndex(c)] = text;
+  draft->first_values.Set(ObjectiveColumnIndex(c), text);
   if (text.empty()) return;
-  Objective& o = draft->objective;
   switch (c) {
     case Column::kDescription:
       o.description = text;
@@ -309,15 +311,16 @@ void OkrSheetMapper::SetScore(const Cell& cell, const CellAt& where,
   }
 }
 
-void OkrSheetMapper::CompareFields(ObjectiveDraft* draft, const SheetRow& row) {
+void OkrSheetMapper::CompareFields(size_t objective, const SheetRow& row) {
+  ObjectiveDraft* draft = &drafts_.objective_drafts[objective];
   for (size_t i = 0; i < kObjectiveColumns.size(); ++i) {
     const Column c = kObjectiveColumns[i];
     if (c == Column::kObjectiveOwner && owner_per_row_) continue;
     const std::string text = sheet_.Text(row, c);
     if (text.empty()) continue;
-    const std::string& first = draft->first_values[i];
+    const std::string_view first = draft->first_values.Get(i);
     if (first.empty()) {
-      if (IsLateField(c)) ApplyField(draft, c, row);
+      if (IsLateField(c)) ApplyField(objective, c, row);
       continue;
     }
     // Equal texts normalise alike: only differing titles are normalised.
@@ -338,6 +341,7 @@ void OkrSheetMapper::CompareFields(ObjectiveDraft* draft, const SheetRow& row) {
 void OkrSheetMapper::AddKr(size_t objective, const SheetRow& row,
                            const RowIds& ids) {
   KrDraft draft;
+  KeyResult kr;
   draft.location = sheet_.At(row.number, Column::kKeyResult);
   if (ids.kr_title.empty()) {
     state_.report.Error(draft.location.ToString(),
@@ -345,16 +349,18 @@ void OkrSheetMapper::AddKr(size_t objective, const SheetRow& row,
     return;
   }
   if (IsRepeatedKrId(row, ids.kr_id)) return;
-  draft.kr.key = ids.kr_id;
+  kr.key = ids.kr_id;
   draft.key_from_file = !ids.kr_id.empty();
-  draft.kr.title = ids.kr_title;
-  SetKrOwner(row, &draft);
-  ReadKrValues(sheet_, row, &state_, &draft.kr, &draft.confidence);
-  ObjectiveDraft& parent = drafts_.objectives[objective];
-  WarnRepeatedTitle(parent, draft);
-  if (draft.key_from_file) index_.kr_by_id[draft.kr.key] = drafts_.krs.size();
-  parent.krs.push_back(drafts_.krs.size());
-  drafts_.krs.push_back(std::move(draft));
+  kr.title = ids.kr_title;
+  SetKrOwner(row, &kr, &draft);
+  ReadKrValues(sheet_, row, &state_, &kr, &draft.confidence);
+  ObjectiveDraft& parent = drafts_.objective_drafts[objective];
+  WarnRepeatedTitle(parent, kr, draft);
+  const size_t index = drafts_.krs.size();
+  if (draft.key_from_file) index_.kr_by_id[kr.key] = index;
+  parent.krs.push_back(index);
+  drafts_.krs.push_back(std::move(kr));
+  drafts_.kr_drafts.push_back(std::move(draft));
 }
 
 bool OkrSheetMapper::IsRepeatedKrId(const SheetRow& row,
@@ -364,11 +370,13 @@ bool OkrSheetMapper::IsRepeatedKrId(const SheetRow& row,
   if (seen == index_.kr_by_id.end()) return false;
   state_.report.Error(sheet_.WhereCell(row.number, Column::kKrId),
                       "KR ID " + Quoted(id) + " is used twice (first at " +
-                          drafts_.krs[seen->second].location.ToString() + ")");
+                          drafts_.kr_drafts[seen->second].location.ToString() +
+                          ")");
   return true;
 }
 
-void OkrSheetMapper::SetKrOwner(const SheetRow& row, KrDraft* draft) {
+void OkrSheetMapper::SetKrOwner(const SheetRow& row, KeyResult* kr,
+                                KrDraft* draft) {
   MapState::PersonMatch owner;
   if (sheet_.Has(Column::kKrOwner)) {
     owner =
@@ -377,23 +385,25 @@ void OkrSheetMapper::SetKrOwner(const SheetRow& row, KrDraft* draft) {
   } else if (owner_per_row_) {
     owner = RowOwner(row);
   }
-  draft->kr.owner_email = owner.email;
+  kr->owner_email = owner.email;
   draft->owner_name = owner.name_not_found;
 }
 
 // Two KRs of one objective with the same title (and no IDs) are probably a
 // copied row.
 void OkrSheetMapper::WarnRepeatedTitle(const ObjectiveDraft& parent,
+                                       const KeyResult& kr,
                                        const KrDraft& draft) {
   if (draft.key_from_file || parent.krs.empty()) return;
-  const std::string title = NormaliseTitle(draft.kr.title);
+  const std::string title = NormaliseTitle(kr.title);
   for (size_t other : parent.krs) {
-    const KrDraft& sibling = drafts_.krs[other];
-    if (sibling.key_from_file || NormaliseTitle(sibling.kr.title) != title) {
+    const KrDraft& sibling = drafts_.kr_drafts[other];
+    if (sibling.key_from_file ||
+        NormaliseTitle(drafts_.krs[other].title) != title) {
       continue;
     }
     state_.report.Warning(draft.location.ToString(),
-                          "key result " + Quoted(draft.kr.title) +
+                          "key result " + Quoted(kr.title) +
                               " appears twice in its objective (first at " +
                               sibling.location.ToString() + ")");
     return;
@@ -480,6 +490,20 @@ std::string OkrSheetMapper::GroupKey(const std::string& cycle,
 }
 
 }  // namespace
+
+std::string_view FirstValues::Get(size_t i) const {
+  const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+  return std::string_view(texts_).substr(begin, ends_[i] - begin);
+}
+
+void FirstValues::Set(size_t i, std::string_view text) {
+  const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+  const uint32_t old = ends_[i] - begin;
+  texts_.replace(begin, old, text);
+  for (size_t j = i; j < ends_.size(); ++j) {
+    ends_[j] = ends_[j] - old + static_cast<uint32_t>(text.size());
+  }
+}
 
 void MapOkrSheets(const std::vector<SheetTable*>& sheets,
                   bool sheet_name_is_unit, MapState* state) {

@@ -534,6 +534,31 @@ TEST_CASE("Rows repeating an objective must agree with its first row",
             "plan.xlsx:OKRs!B2; that one is kept"});
 }
 
+TEST_CASE("An objective named again later gets its key results grouped",
+          "[mapper]") {
+  const TestSheet sheet{
+      "OKRs", Strings({{"Objective", "KR ID", "Key Result", "Target"},
+                       {"Grow", "", "A1", "1"},
+                       {"Keep", "K-B", "B1", "1"},
+                       {"Grow", "", "A2", "1"}})};
+  MapOptions options = XlsxOptions();
+  options.default_cycle = "2027-Q1";
+  const MappedWorkbook m = MapSheets({sheet}, options);
+  INFO(AllLines(m));
+  REQUIRE(m.org.key_results.size() == 3);
+  // Objective by objective, each in row order; locations and key origins
+  // follow the items.
+  CHECK(Kr(m, 0).title == "A1");
+  CHECK(Kr(m, 1).title == "A2");
+  CHECK(Kr(m, 2).title == "B1");
+  CHECK(Kr(m, 1).objective_key == Obj(m, 0).key);
+  CHECK(m.derived_krs == std::vector<bool>{true, true, false});
+  const SubjectLocator where(m.org, m.where);
+  CHECK(where.Find("kr:" + Kr(m, 1).key) == "plan.xlsx:OKRs!C4");
+  CHECK(where.Find("kr:K-B") == "plan.xlsx:OKRs!C3");
+  CHECK(where.Find("objective:" + Obj(m, 1).key) == "plan.xlsx:OKRs!A3");
+}
+
 TEST_CASE("No OKRs sheet is an error", "[mapper]") {
   const MappedWorkbook m =
       MapSheets({{"People", Strings({{"Email"}, {"a@x.test"}})},
