@@ -2,8 +2,6 @@
 
 #include "cli/import_planner.h"
 
-#include <set>
-#include <unordered_set>
 #include <utility>
 
 #include "core/model/change_set.h"
@@ -37,43 +35,36 @@ void AddConfidenceCheckIns(const Organisation& stored,
   }
 }
 
-std::vector<Finding> LintImportedFile(FileImport* file,
-                                      const Organisation& stored,
-                                      const LintSettings& settings) {
-  Organisation& org = file->org;
-  const size_t people = org.people.size(), units = org.units.size(),
-               cycles = org.cycles.size();
-  auto add_missing = [](auto& to, const auto& from, auto key) {
-    std::unordered_set<std::string> have;
-    for (const auto& x : to) have.insert(key(x));
-    for (const auto& x : from) {
-      if (!have.count(key(x))) to.push_back(x);
-    }
-  };
-  add_missing(org.people, stored.people, [](const Person& p) { return p.email; });
-  add_missing(org.units, stored.units, [](const Unit& u) { return u.key; });
-  add_missing(org.cycles, stored.cycles, [](const Cycle& c) { return c.name; });
-  std::vector<Finding> findings = RunLint(org, settings);
-  org.people.resize(people);
-  org.units.resize(units);
-  org.cycles.resize(cycles);
-  const FileImport& in = *file;
-  // Filtered in place: a large file has a finding per key result.
-  std::erase_if(findings, [&in](const Finding& f) {
-    // About a stored unit the file did not touch.
-    return !f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
-           !in.where.count(f.subjects.front());
-  });
-  for (Finding& f : findings) {
-    for (const std::string& s : f.subjects) {
-      auto it = in.where.find(s);
-      if (it != in.where.end()) {
-        f.location = it->second;
-        break;
-      }
-    }
-  }
-  return findings;
+namespace {
+
+// Where the file defined the item `subject` names ("kr:KEY"), or nullptr
+// (a stored item, or none). Lint's one use of the file's location map.
+const std::string* DefinedAt(const FileImport& file,
+                             const std::string& subject) {
+  auto it = file.where.find(subject);
+  return it == file.where.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+void LintImportedFile(const FileImport& file, const Organisation& stored,
+                      const LintSettings& settings, const FindingSink& sink) {
+  RunLint(
+      file.org, settings,
+      [&file, &sink](Finding&& f) {
+        if (!f.subjects.empty() && f.subjects.front().starts_with("unit:") &&
+            DefinedAt(file, f.subjects.front()) == nullptr) {
+          return;  // About a stored unit the file did not touch.
+        }
+        for (const std::string& s : f.subjects) {
+          if (const std::string* at = DefinedAt(file, s)) {
+            f.location = *at;
+            break;
+          }
+        }
+        sink(std::move(f));
+      },
+      &stored);
 }
 
 web::ImportPlanner MakeImportPlanner(LintSettings lint) {
@@ -86,9 +77,9 @@ web::ImportPlanner MakeImportPlanner(LintSettings lint) {
     preview.errors = std::move(file.errors);
     preview.warnings = std::move(file.warnings);
     if (!preview.errors.empty()) return preview;
-    for (const Finding& f : LintImportedFile(&file, stored, lint)) {
+    LintImportedFile(file, stored, lint, [&preview](Finding&& f) {
       preview.warnings.push_back(FormatFinding(f));
-    }
+    });
     AddConfidenceCheckIns(stored, file.kr_confidence, now, &file.org);
     const PlanOptions plan_options{
         .prune = false,
