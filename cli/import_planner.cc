@@ -2,8 +2,6 @@
 
 #include "cli/import_planner.h"
 
-#include <set>
-#include <unordered_set>
 #include <utility>
 
 #include "core/model/change_set.h"
@@ -37,43 +35,27 @@ void AddConfidenceCheckIns(const Organisation& stored,
   }
 }
 
-std::vector<Finding> LintImportedFile(FileImport* file,
-                                      const Organisation& stored,
-                                      const LintSettings& settings) {
-  Organisation& org = file->org;
-  const size_t people = org.people.size(), units = org.units.size(),
-               cycles = org.cycles.size();
-  auto add_missing = [](auto& to, const auto& from, auto key) {
-    std::unordered_set<std::string> have;
-    for (const auto& x : to) have.insert(key(x));
-    for (const auto& x : from) {
-      if (!have.count(key(x))) to.push_back(x);
-    }
-  };
-  add_missing(org.people, stored.people, [](const Person& p) { return p.email; });
-  add_missing(org.units, stored.units, [](const Unit& u) { return u.key; });
-  add_missing(org.cycles, stored.cycles, [](const Cycle& c) { return c.name; });
-  std::vector<Finding> findings = RunLint(org, settings);
-  org.people.resize(people);
-  org.units.resize(units);
-  org.cycles.resize(cycles);
-  // Built once the organisation is back to the file's items.
-  const SubjectLocator where(org, file->where);
-  // Filtered in place: a large file has a finding per key result.
-  std::erase_if(findings, [&where](const Finding& f) {
-    // About a stored unit the file did not touch.
-    return !f.subjects.empty() && f.subjects.front().rfind("unit:", 0) == 0 &&
-           !where.Find(f.subjects.front());
-  });
-  for (Finding& f : findings) {
-    for (const std::string& s : f.subjects) {
-      if (std::optional<std::string> at = where.Find(s)) {
-        f.location = std::move(*at);
-        break;
-      }
-    }
-  }
-  return findings;
+void LintImportedFile(const FileImport& file, const Organisation& stored,
+                      const LintSettings& settings, const FindingSink& sink) {
+  // Where the file defined the item a subject names ("kr:KEY"); nothing for
+  // a stored item.
+  const SubjectLocator where(file.org, file.where);
+  RunLint(
+      file.org, settings,
+      [&where, &sink](Finding&& f) {
+        if (!f.subjects.empty() && f.subjects.front().starts_with("unit:") &&
+            !where.Find(f.subjects.front())) {
+          return;  // About a stored unit the file did not touch.
+        }
+        for (const std::string& s : f.subjects) {
+          if (std::optional<std::string> at = where.Find(s)) {
+            f.location = std::move(*at);
+            break;
+          }
+        }
+        sink(std::move(f));
+      },
+      &stored);
 }
 
 web::ImportPlanner MakeImportPlanner(LintSettings lint) {
@@ -86,9 +68,9 @@ web::ImportPlanner MakeImportPlanner(LintSettings lint) {
     preview.errors = std::move(file.errors);
     preview.warnings = std::move(file.warnings);
     if (!preview.errors.empty()) return preview;
-    for (const Finding& f : LintImportedFile(&file, stored, lint)) {
+    LintImportedFile(file, stored, lint, [&preview](Finding&& f) {
       preview.warnings.push_back(FormatFinding(f));
-    }
+    });
     AddConfidenceCheckIns(stored, file.kr_confidence, now, &file.org);
     const PlanOptions plan_options{
         .prune = false,

@@ -9,8 +9,6 @@
 #include <map>
 #include <string>
 
-#include <vector>
-
 #include "core/analytics/finding.h"
 #include "core/analytics/lint_rules.h"
 #include "core/model/organisation.h"
@@ -26,15 +24,13 @@ void AddConfidenceCheckIns(const Organisation& stored,
                            const std::map<std::string, double>& confidence,
                            UnixSeconds now, Organisation* incoming);
 
-// Lint findings on what a file says, together with the stored people, units
-// and cycles it may refer to, each located at the cell the item came from.
-// Findings about stored units the file does not touch are left out.
-// Lints `file->org` in place (the stored items are appended for the run and
-// removed again), so a large file is not copied; `*file` is as it was on
-// return.
-std::vector<Finding> LintImportedFile(FileImport* file,
-                                      const Organisation& stored,
-                                      const LintSettings& settings);
+// Passes each lint finding on what a file says to `sink` as it is found,
+// in RunLint's order, located at the cell the item came from. The stored
+// people, units and cycles count as known to the file (looked up in
+// `stored`, not copied). Findings about stored units the file does not
+// touch are left out. Keeps no finding.
+void LintImportedFile(const FileImport& file, const Organisation& stored,
+                      const LintSettings& settings, const FindingSink& sink);
 
 // ImportFile + AddConfidenceCheckIns + PlanImport (no prune), as
 // `okrd import FILE` does with default options; the lint findings

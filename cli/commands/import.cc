@@ -192,13 +192,6 @@ void PrintSummary(const ImportPlan& plan, bool dry_run, LineSpool* changes,
   }
 }
 
-// Lint findings, advisory: printed after the summary, never a reason to
-// refuse the import. Spooled as lines while the import plans (a large file
-// has hundreds of thousands), so they hold no memory meanwhile.
-void SpoolLint(const std::vector<Finding>& findings, LineSpool* spool) {
-  for (const Finding& f : findings) spool->Add(FormatFinding(f));
-}
-
 // Plan errors are validation lines; show each, then one summary.
 Status ReportPlanErrors(const Status& s, std::FILE* err) {
   std::string_view all = s.message();
@@ -231,9 +224,12 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
   AddConfidenceCheckIns(stored, file.kr_confidence, env.clock->Now(), &file.org);
   // Linted before planning, so the file's organisation, keys and cell
   // locations can move into the plan instead of being copied (they are most
-  // of the memory of a large import).
+  // of the memory of a large import). Findings are advisory: printed after
+  // the summary, never a reason to refuse the import, and spooled as lines
+  // as they are found (a large file has hundreds of thousands).
   LineSpool lint;
-  SpoolLint(LintImportedFile(&file, stored, env.config.lint), &lint);
+  LintImportedFile(file, stored, env.config.lint,
+                   [&lint](Finding&& f) { lint.Add(FormatFinding(f)); });
   file.where = {};
   file.kr_confidence.clear();
   const bool dry_run = flags.Has("dry-run");

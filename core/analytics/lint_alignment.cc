@@ -32,42 +32,38 @@ Finding LinkFinding(const Objective& from, const Objective& to,
 
 }  // namespace
 
-void CheckObjectiveUnaligned(const LintContext& ctx,
-                             std::vector<Finding>* out) {
+void CheckObjectiveUnaligned(const LintContext& ctx, const FindingSink& out) {
   for (const Objective& o : ctx.org().objectives) {
     if (o.level == Level::kCompany || o.parent || !o.supports.empty()) continue;
-    out->push_back({.subjects = {ObjectiveSubject(o)},
-                    .message = std::string(LevelName(o.level)) +
-                               " objective " + Quote(o.title) +
-                               " is aligned to nothing"});
+    out({.subjects = {ObjectiveSubject(o)},
+         .message = std::string(LevelName(o.level)) + " objective " +
+                    Quote(o.title) + " is aligned to nothing"});
   }
 }
 
-void CheckAlignmentOtherCycle(const LintContext& ctx,
-                              std::vector<Finding>* out) {
+void CheckAlignmentOtherCycle(const LintContext& ctx, const FindingSink& out) {
   for (const Objective& o : ctx.org().objectives) {
     for (const Objective* t : AlignedTo(ctx, o)) {
       if (t->cycle == o.cycle) continue;
-      out->push_back(LinkFinding(o, *t, "of another cycle (" + t->cycle +
-                                            ", not " + o.cycle + ")"));
+      out(LinkFinding(
+          o, *t, "of another cycle (" + t->cycle + ", not " + o.cycle + ")"));
     }
   }
 }
 
-void CheckAlignmentLowerLevel(const LintContext& ctx,
-                              std::vector<Finding>* out) {
+void CheckAlignmentLowerLevel(const LintContext& ctx, const FindingSink& out) {
   for (const Objective& o : ctx.org().objectives) {
     for (const Objective* t : AlignedTo(ctx, o)) {
       // Level enumerators go from company (highest) to individual.
       if (static_cast<int>(t->level) <= static_cast<int>(o.level)) continue;
-      out->push_back(LinkFinding(
-          o, *t, "of a lower level (" + std::string(LevelName(t->level)) +
-                     " below " + std::string(LevelName(o.level)) + ")"));
+      out(LinkFinding(o, *t,
+                      "of a lower level (" + std::string(LevelName(t->level)) +
+                          " below " + std::string(LevelName(o.level)) + ")"));
     }
   }
 }
 
-void CheckAlignmentCycle(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckAlignmentCycle(const LintContext& ctx, const FindingSink& out) {
   const std::vector<std::string> loop = FindAlignmentCycle(ctx.org());
   if (loop.empty()) return;
   Finding f;
@@ -77,17 +73,17 @@ void CheckAlignmentCycle(const LintContext& ctx, std::vector<Finding>* out) {
     path += (path.empty() ? "" : " -> ") + key;
   }
   f.message = "alignment links go round in a circle: " + path;
-  out->push_back(std::move(f));
+  out(std::move(f));
 }
 
 void CheckCommittedUnderAspirational(const LintContext& ctx,
-                                     std::vector<Finding>* out) {
+                                     const FindingSink& out) {
   for (const Objective& o : ctx.org().objectives) {
     if (!o.committed || !o.parent) continue;
     const Objective* t = ctx.Target(*o.parent);
     if (t == nullptr || t->committed) continue;
-    out->push_back(LinkFinding(
-        o, *t, "which is aspirational, yet it is itself committed"));
+    out(LinkFinding(o, *t,
+                    "which is aspirational, yet it is itself committed"));
   }
 }
 

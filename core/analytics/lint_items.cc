@@ -31,101 +31,96 @@ bool IsPercent(const std::string& unit) {
 
 }  // namespace
 
-void CheckKrNotMeasurable(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckKrNotMeasurable(const LintContext& ctx, const FindingSink& out) {
   for (const KeyResult& kr : ctx.org().key_results) {
     if (!Measured(kr.kind)) continue;
     const bool no_number = !std::isfinite(kr.target) ||
                            (kr.start == 0 && kr.target == 0 && kr.current == 0);
     if (no_number) {
-      out->push_back(KrFinding(kr, "has no numeric target and is not a "
-                                   "milestone"));
+      out(KrFinding(kr,
+                    "has no numeric target and is not a "
+                    "milestone"));
     }
   }
 }
 
-void CheckKrStartEqualsTarget(const LintContext& ctx,
-                              std::vector<Finding>* out) {
+void CheckKrStartEqualsTarget(const LintContext& ctx, const FindingSink& out) {
   for (const KeyResult& kr : ctx.org().key_results) {
     if (kr.kind != KrKind::kIncrease && kr.kind != KrKind::kDecrease) continue;
     if (kr.start != kr.target || (kr.start == 0 && kr.current == 0)) continue;
-    out->push_back(KrFinding(kr, "starts at its target " + Number(kr.target) +
-                                     ": there is nothing to move"));
+    out(KrFinding(kr, "starts at its target " + Number(kr.target) +
+                          ": there is nothing to move"));
   }
 }
 
-void CheckKrDirection(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckKrDirection(const LintContext& ctx, const FindingSink& out) {
   for (const KeyResult& kr : ctx.org().key_results) {
     const bool wrong = (kr.kind == KrKind::kIncrease && kr.target < kr.start) ||
                        (kr.kind == KrKind::kDecrease && kr.target > kr.start);
     if (!wrong) continue;
-    out->push_back(KrFinding(
-        kr, "is an " + std::string(KrKindName(kr.kind)) + " from " +
-                Number(kr.start) + " to " + Number(kr.target) +
-                ": the target is on the wrong side of the start"));
+    out(KrFinding(kr, "is an " + std::string(KrKindName(kr.kind)) + " from " +
+                          Number(kr.start) + " to " + Number(kr.target) +
+                          ": the target is on the wrong side of the start"));
   }
 }
 
-void CheckKrWeightsZero(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckKrWeightsZero(const LintContext& ctx, const FindingSink& out) {
   for (const Objective& o : ctx.org().objectives) {
     const auto& krs = ctx.KrsOf(o.key);
     if (krs.empty()) continue;
     bool any = false;
     for (const KeyResult* kr : krs) any = any || kr->weight > 0;
     if (any) continue;
-    out->push_back({.subjects = {ObjectiveSubject(o)},
-                    .message = "every key result of objective " +
-                               Quote(o.title) +
-                               " has weight 0: it can show no progress"});
+    out({.subjects = {ObjectiveSubject(o)},
+         .message = "every key result of objective " + Quote(o.title) +
+                    " has weight 0: it can show no progress"});
   }
 }
 
-void CheckOwnerMissing(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckOwnerMissing(const LintContext& ctx, const FindingSink& out) {
   for (const Objective& o : ctx.org().objectives) {
     if (!o.owner_email.empty()) continue;
-    out->push_back({.subjects = {ObjectiveSubject(o)},
-                    .message = "objective " + Quote(o.title) + " has no owner"});
+    out({.subjects = {ObjectiveSubject(o)},
+         .message = "objective " + Quote(o.title) + " has no owner"});
   }
 }
 
-void CheckOwnerUnknown(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckOwnerUnknown(const LintContext& ctx, const FindingSink& out) {
   // A file without a People sheet cannot tell who is known.
-  if (ctx.org().people.empty()) return;
+  if (!ctx.HasPeople()) return;
   for (const Objective& o : ctx.org().objectives) {
     if (o.owner_email.empty() || ctx.FindPerson(o.owner_email)) continue;
-    out->push_back({.subjects = {ObjectiveSubject(o)},
-                    .message = "owner " + Quote(o.owner_email) +
-                               " of objective " + Quote(o.title) +
-                               " is not a known person"});
+    out({.subjects = {ObjectiveSubject(o)},
+         .message = "owner " + Quote(o.owner_email) + " of objective " +
+                    Quote(o.title) + " is not a known person"});
   }
   for (const KeyResult& kr : ctx.org().key_results) {
     if (kr.owner_email.empty() || ctx.FindPerson(kr.owner_email)) continue;
-    out->push_back(KrFinding(
+    out(KrFinding(
         kr, "has owner " + Quote(kr.owner_email) + ", not a known person"));
   }
 }
 
-void CheckKrDueOutsideCycle(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckKrDueOutsideCycle(const LintContext& ctx, const FindingSink& out) {
   for (const KeyResult& kr : ctx.org().key_results) {
     if (!kr.due) continue;
     const Objective* o = ctx.FindObjective(kr.objective_key);
     const Cycle* c = o ? ctx.FindCycle(o->cycle) : nullptr;
     if (c == nullptr || (*kr.due >= c->start && *kr.due <= c->end)) continue;
-    out->push_back(KrFinding(kr, "is due " + kr.due->ToString() +
-                                     ", outside cycle " + Quote(c->name) +
-                                     " (" + c->start.ToString() + " to " +
-                                     c->end.ToString() + ")"));
+    out(KrFinding(kr, "is due " + kr.due->ToString() + ", outside cycle " +
+                          Quote(c->name) + " (" + c->start.ToString() + " to " +
+                          c->end.ToString() + ")"));
   }
 }
 
-void CheckKrUnitMissing(const LintContext& ctx, std::vector<Finding>* out) {
+void CheckKrUnitMissing(const LintContext& ctx, const FindingSink& out) {
   for (const KeyResult& kr : ctx.org().key_results) {
     if (!Measured(kr.kind) || !TrimSpaces(kr.unit).empty()) continue;
-    out->push_back(KrFinding(kr, "has no unit of measure"));
+    out(KrFinding(kr, "has no unit of measure"));
   }
 }
 
-void CheckCheckInUnitMismatch(const LintContext& ctx,
-                              std::vector<Finding>* out) {
+void CheckCheckInUnitMismatch(const LintContext& ctx, const FindingSink& out) {
   for (const KeyResult& kr : ctx.org().key_results) {
     if (!Measured(kr.kind)) continue;
     const double top = std::max(std::fabs(kr.start), std::fabs(kr.target));
@@ -139,24 +134,21 @@ void CheckCheckInUnitMismatch(const LintContext& ctx,
       const bool percent_on_fraction = !percent && top > 0 && top <= 1 &&
                                        v > 1 && v <= 100;
       if (!fraction_on_percent && !percent_on_fraction) continue;
-      out->push_back(KrFinding(
-          kr, "(unit " + Quote(kr.unit) + ", " + Number(kr.start) + " to " +
-                  Number(kr.target) + ") has a check-in of " +
-                  Number(*c->value) + " at " +
-                  Date::FromUnixSeconds(c->at).ToString() +
-                  ", which looks like another unit"));
+      out(KrFinding(kr, "(unit " + Quote(kr.unit) + ", " + Number(kr.start) +
+                            " to " + Number(kr.target) +
+                            ") has a check-in of " + Number(*c->value) +
+                            " at " + Date::FromUnixSeconds(c->at).ToString() +
+                            ", which looks like another unit"));
       break;  // One finding per KR.
     }
   }
 }
 
-void CheckObjectiveDescription(const LintContext& ctx,
-                               std::vector<Finding>* out) {
+void CheckObjectiveDescription(const LintContext& ctx, const FindingSink& out) {
   for (const Objective& o : ctx.org().objectives) {
     if (!TrimSpaces(o.description).empty()) continue;
-    out->push_back({.subjects = {ObjectiveSubject(o)},
-                    .message = "objective " + Quote(o.title) +
-                               " has no description"});
+    out({.subjects = {ObjectiveSubject(o)},
+         .message = "objective " + Quote(o.title) + " has no description"});
   }
 }
 

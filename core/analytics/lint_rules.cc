@@ -86,23 +86,26 @@ Status SetLintLevel(LintSettings* settings, std::string_view rule,
   return InvalidArgument("no lint rule \"" + std::string(rule) + "\"");
 }
 
-std::vector<Finding> RunLint(const Organisation& org,
-                             const LintSettings& settings) {
-  LintContext ctx(org, settings);
-  std::vector<Finding> all;
+void RunLint(const Organisation& org, const LintSettings& settings,
+             const FindingSink& sink, const Organisation* known) {
+  LintContext ctx(org, settings, known);
   for (const LintRule& rule : kRules) {
     auto it = settings.levels.find(rule.id);
     const Severity level =
         it == settings.levels.end() ? rule.default_level : it->second;
     if (level == Severity::kOff) continue;
-    std::vector<Finding> found;
-    rule.check(ctx, &found);
-    for (Finding& f : found) {
-      f.rule = std::string(rule.id);
+    rule.check(ctx, [&rule, level, &sink](Finding&& f) {
+      f.rule = rule.id;
       f.level = level;
-      all.push_back(std::move(f));
-    }
+      sink(std::move(f));
+    });
   }
+}
+
+std::vector<Finding> RunLint(const Organisation& org,
+                             const LintSettings& settings) {
+  std::vector<Finding> all;
+  RunLint(org, settings, [&all](Finding&& f) { all.push_back(std::move(f)); });
   return all;
 }
 

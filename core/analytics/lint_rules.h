@@ -12,6 +12,7 @@
 #ifndef OKR_CORE_ANALYTICS_LINT_RULES_H_
 #define OKR_CORE_ANALYTICS_LINT_RULES_H_
 
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -35,14 +36,18 @@ struct LintSettings {
   int max_krs_per_objective = 5;
 };
 
-class LintContext;  // Indexes of one organisation; lint_checks.cc.
+class LintContext;  // Indexes of one organisation; lint_internal.h.
+
+// Receives each finding as lint finds it; may move from it. Called on the
+// thread running RunLint, never concurrently.
+using FindingSink = std::function<void(Finding&&)>;
 
 struct LintRule {
   std::string_view id;
   Severity default_level;
   std::string_view summary;  // One line, for --help and docs.
-  // Appends findings (rule, level filled in by RunLint).
-  void (*check)(const LintContext& ctx, std::vector<Finding>* out);
+  // Passes each finding to `out` (rule, level filled in by RunLint).
+  void (*check)(const LintContext& ctx, const FindingSink& out);
 };
 
 // Every rule, in a fixed order.
@@ -53,8 +58,18 @@ std::span<const LintRule> LintRules();
 Status SetLintLevel(LintSettings* settings, std::string_view rule,
                     std::string_view level);
 
-// All findings of the enabled rules, rules in table order, items in model
-// order within a rule.
+// Passes every finding of the enabled rules to `sink` as it is found, rules
+// in table order, items in model order within a rule; keeps none of them
+// (rules that count, such as objectives-per-unit, keep only the counts).
+// `known`, when given, lends its people, units and cycles to lookups: they
+// count as `org`'s own where `org` has none by that email, key or name (so
+// a file can be linted against the stored organisation without copying
+// it); its objectives, key results and check-ins are ignored. Both must
+// outlive the call.
+void RunLint(const Organisation& org, const LintSettings& settings,
+             const FindingSink& sink, const Organisation* known = nullptr);
+
+// The same findings, in the same order, collected.
 std::vector<Finding> RunLint(const Organisation& org,
                              const LintSettings& settings = {});
 
