@@ -48,9 +48,8 @@ std::vector<size_t> KeyResultsByKey(
   for (size_t i = 0; i < krs.size(); ++i) {
     if (wanted.count(krs[i].key)) order.push_back(i);
   }
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return krs[a].key < krs[b].key;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return krs[a].key < krs[b].key; });
   return order;
 }
 

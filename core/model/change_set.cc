@@ -252,8 +252,7 @@ std::vector<T> AddAll(std::vector<T>&& incoming, const char* kind,
 template <typename T, typename Prunable>
 std::vector<T> MergeKind(const std::vector<T>& stored,
                          std::vector<T>&& incoming, const char* kind,
-                         Prunable prunable, ChangeSink* sink,
-                         ImportPlan* plan,
+                         Prunable prunable, ChangeSink* sink, ImportPlan* plan,
                          std::vector<bool>* from_file = nullptr) {
   ChangeCounts& counts = plan->counts[kind];
   if (stored.empty()) {
@@ -455,34 +454,33 @@ void MergeItems(const Organisation& stored, Organisation& in,
   const bool lists_units = Lists(in.units, options.derived_units);
   const bool lists_cycles = Lists(in.cycles, options.derived_cycles);
   const bool lists_people = !in.people.empty();
-  m.units = MergeKind(stored.units, std::move(in.units), "unit",
-                      [&](const Unit&) { return prune && lists_units; },
-                      sink, plan);
-  m.people = MergeKind(stored.people, std::move(in.people), "person",
-                       [&](const Person&) { return prune && lists_people; },
-                       sink, plan);
-  m.cycles = MergeKind(stored.cycles, std::move(in.cycles), "cycle",
-                       [&](const Cycle&) { return prune && lists_cycles; },
-                       sink, plan);
+  m.units = MergeKind(
+      stored.units, std::move(in.units), "unit",
+      [&](const Unit&) { return prune && lists_units; }, sink, plan);
+  m.people = MergeKind(
+      stored.people, std::move(in.people), "person",
+      [&](const Person&) { return prune && lists_people; }, sink, plan);
+  m.cycles = MergeKind(
+      stored.cycles, std::move(in.cycles), "cycle",
+      [&](const Cycle&) { return prune && lists_cycles; }, sink, plan);
   // Only pruning asks which cycles and objectives the file listed.
   const std::set<std::string> file_cycles =
       prune ? CyclesOf(in.objectives) : std::set<std::string>{};
   std::vector<bool> from_file;
-  m.objectives = MergeKind(stored.objectives, std::move(in.objectives),
-                           "objective",
-                           [&](const Objective& o) {
-                             return prune && file_cycles.count(o.cycle) > 0;
-                           },
-                           sink, plan, prune ? &from_file : nullptr);
+  m.objectives = MergeKind(
+      stored.objectives, std::move(in.objectives), "objective",
+      [&](const Objective& o) {
+        return prune && file_cycles.count(o.cycle) > 0;
+      },
+      sink, plan, prune ? &from_file : nullptr);
   const std::unordered_set<std::string_view> file_objectives =
       prune ? FileKeyViews(m.objectives, from_file)
             : std::unordered_set<std::string_view>{};
   from_file = {};
   // Only stored KRs are asked about (none: nothing to look up).
   const std::unordered_set<std::string_view> kept_objectives =
-      stored.key_results.empty()
-          ? std::unordered_set<std::string_view>{}
-          : KeyViews(m.objectives);
+      stored.key_results.empty() ? std::unordered_set<std::string_view>{}
+                                 : KeyViews(m.objectives);
   m.key_results = MergeKind(
       stored.key_results, std::move(in.key_results), "key result",
       [&](const KeyResult& k) {

@@ -99,8 +99,9 @@ class Checker {
            std::string_view what, std::string_view target,
            std::string_view what_more = {}) {
     if (!target.empty() && !set.Has(target)) {
-      Error(kind, key, std::string(what) + std::string(what_more) + " " +
-                           Quoted(target) + " does not exist");
+      Error(kind, key,
+            std::string(what) + std::string(what_more) + " " + Quoted(target) +
+                " does not exist");
     }
   }
 

@@ -24,7 +24,8 @@ void ScanningConfidenceCheckIns(const Organisation& stored,
     const CheckIn* latest = LatestCheckIn(stored, TargetKind::kKeyResult, key);
     const CheckIn* in_file =
         LatestCheckIn(*incoming, TargetKind::kKeyResult, key);
-    if (in_file != nullptr && (latest == nullptr || in_file->at >= latest->at)) {
+    if (in_file != nullptr &&
+        (latest == nullptr || in_file->at >= latest->at)) {
       latest = in_file;
     }
     if (latest != nullptr && latest->confidence == value) continue;
@@ -46,17 +47,20 @@ CheckIn Confidence(std::string key, UnixSeconds at, double confidence) {
 }
 
 KeyResult Kr(std::string key, std::string owner, double current) {
-  return {.key = std::move(key), .objective_key = "o", .title = "t",
-          .owner_email = std::move(owner), .current = current};
+  return {.key = std::move(key),
+          .objective_key = "o",
+          .title = "t",
+          .owner_email = std::move(owner),
+          .current = current};
 }
 
 TEST_CASE("a Confidence column adds a check-in only where the latest differs",
           "[cli][import]") {
   Organisation stored;
   stored.check_ins = {
-      Confidence("kr-a", 100, 0.5),   // Same as the file says: nothing.
-      Confidence("kr-b", 100, 0.5),   // Older than the file's own 0.7.
-      Confidence("kr-c", 300, 0.9),   // Newer than the file's 0.4.
+      Confidence("kr-a", 100, 0.5),  // Same as the file says: nothing.
+      Confidence("kr-b", 100, 0.5),  // Older than the file's own 0.7.
+      Confidence("kr-c", 300, 0.9),  // Newer than the file's 0.4.
       Confidence("kr-c", 200, 0.1),
       {.target_key = "kr-d", .at = 400, .value = 3},  // No confidence.
   };
@@ -68,8 +72,8 @@ TEST_CASE("a Confidence column adds a check-in only where the latest differs",
                       Kr("kr-d", "d@x.test", 4), Kr("kr-e", "e2@x.test", 6)};
   file.check_ins = {Confidence("kr-b", 200, 0.7), Confidence("kr-c", 150, 0.4)};
   const std::map<std::string, double> confidence = {
-      {"kr-a", 0.5}, {"kr-b", 0.7}, {"kr-c", 0.3}, {"kr-d", 0.6},
-      {"kr-e", 0.2}, {"kr-gone", 0.1}};
+      {"kr-a", 0.5}, {"kr-b", 0.7}, {"kr-c", 0.3},
+      {"kr-d", 0.6}, {"kr-e", 0.2}, {"kr-gone", 0.1}};
 
   AddConfidenceCheckIns(stored, confidence, kNow, &file);
 
@@ -77,7 +81,9 @@ TEST_CASE("a Confidence column adds a check-in only where the latest differs",
   // of that key per row; the stored 0.2 is an objective's): in key order.
   REQUIRE(file.check_ins.size() == 2 + 4);
   const std::vector<std::pair<std::string, std::string>> added = {
-      {"kr-c", "c@x.test"}, {"kr-d", "d@x.test"}, {"kr-e", "e@x.test"},
+      {"kr-c", "c@x.test"},
+      {"kr-d", "d@x.test"},
+      {"kr-e", "e@x.test"},
       {"kr-e", "e2@x.test"}};
   for (size_t i = 0; i < added.size(); ++i) {
     const CheckIn& c = file.check_ins[2 + i];
@@ -118,7 +124,8 @@ TEST_CASE("the indexed confidence check-ins equal a scan of every key",
     for (int i = pick(15); i > 0; --i) confidence[key()] = level();
 
     size_t asked = 0;  // Key results the column gives a confidence.
-    for (const KeyResult& k : file.key_results) asked += confidence.count(k.key);
+    for (const KeyResult& k : file.key_results)
+      asked += confidence.count(k.key);
     Organisation expected = file;
     ScanningConfidenceCheckIns(stored, confidence, kNow, &expected);
     const size_t before = file.check_ins.size();

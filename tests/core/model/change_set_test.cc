@@ -249,8 +249,8 @@ TEST_CASE("into an empty store the first item of a key wins, in file order",
   CHECK(streamed->merged == kept->merged);
 }
 
-TEST_CASE("pruning with a file listing an objective twice removes its other "
-          "KRs once", "[model]") {
+TEST_CASE("pruning with an objective listed twice removes its other KRs",
+          "[model]") {
   const Organisation stored = SmallOrganisation();
   Organisation file = AsFile(stored);
   file.objectives.push_back(file.objectives[1]);  // o-eng-1 twice.
