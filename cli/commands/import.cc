@@ -244,8 +244,12 @@ Status RunImport(const CliEnv& env, const ParsedFlags& flags) {
       .derived_units = std::move(file.derived_units),
       .derived_cycles = std::move(file.derived_cycles),
       .normalise_title = NormaliseTitle,
-      .on_change = [&changes, dry_run](const Change& c) {
-        if (dry_run) changes.Add(c.ToString());
+      .on_change = [&changes, dry_run,
+                    line = std::string()](const Change& c) mutable {
+        if (!dry_run) return;
+        line.clear();  // One buffer for every line.
+        c.AppendTo(&line);
+        changes.Add(line);
       }};
   Result<ImportPlan> plan =
       PlanImport(stored, std::move(file.org), plan_options);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -139,64 +140,150 @@ const std::string& KeyOf(const Cycle& c) { return c.name; }
 const std::string& KeyOf(const Objective& o) { return o.key; }
 const std::string& KeyOf(const KeyResult& k) { return k.key; }
 
-std::string Describe(const Unit& u) { return u.name; }
-std::string Describe(const Person& p) { return p.name; }
-std::string Describe(const Cycle& c) {
-  return c.start.ToString() + " to " + c.end.ToString();
+// The detail of a change line, appended to `out` (no temporaries).
+void Describe(const Unit& u, std::string* out) { *out += u.name; }
+void Describe(const Person& p, std::string* out) { *out += p.name; }
+void Describe(const Cycle& c, std::string* out) {
+  *out += c.start.ToString();
+  *out += " to ";
+  *out += c.end.ToString();
 }
-std::string Describe(const Objective& o) { return o.title; }
-std::string Describe(const KeyResult& k) { return k.title; }
+void Describe(const Objective& o, std::string* out) { *out += o.title; }
+void Describe(const KeyResult& k, std::string* out) { *out += k.title; }
 
-std::string DescribeChange(const Unit&, const Unit&) { return "changed"; }
-std::string DescribeChange(const Person&, const Person&) { return "changed"; }
-std::string DescribeChange(const Cycle& a, const Cycle& b) {
-  return Describe(a) + " -> " + Describe(b);
+void DescribeChange(const Unit&, const Unit&, std::string* out) {
+  *out += "changed";
 }
-std::string DescribeChange(const Objective& a, const Objective& b) {
-  return a.title == b.title ? "changed" : "title \"" + b.title + "\"";
+void DescribeChange(const Person&, const Person&, std::string* out) {
+  *out += "changed";
 }
-std::string DescribeChange(const KeyResult& a, const KeyResult& b) {
-  if (a.current != b.current) {
-    return "current " + Number(a.current) + " -> " + Number(b.current);
+void DescribeChange(const Cycle& a, const Cycle& b, std::string* out) {
+  Describe(a, out);
+  *out += " -> ";
+  Describe(b, out);
+}
+void DescribeChange(const Objective& a, const Objective& b, std::string* out) {
+  if (a.title == b.title) {
+    *out += "changed";
+    return;
   }
-  return "changed";
+  *out += "title \"";
+  *out += b.title;
+  *out += '"';
+}
+void DescribeChange(const KeyResult& a, const KeyResult& b, std::string* out) {
+  if (a.current == b.current) {
+    *out += "changed";
+    return;
+  }
+  *out += "current ";
+  *out += Number(a.current);
+  *out += " -> ";
+  *out += Number(b.current);
 }
 
-// Merges one kind of item, moving the incoming items into the result (the
-// caller's `incoming` is left with moved-from items). `prunable(stored_item)`
-// says whether a stored item the file does not mention goes away. Linear
-// (hashed keys); the first incoming item with a key wins.
-// Keeps `change` in the plan, or passes it to options.on_change.
-void AddChange(const PlanOptions& options, ImportPlan* plan, Change change) {
-  ++plan->change_count;
-  if (options.on_change) {
-    options.on_change(change);
-  } else {
-    plan->changes.push_back(std::move(change));
+// Where the changes of a plan go: kept in the plan, or passed to
+// options.on_change. Passed changes are built in one reused Change, so a
+// large import makes no Change (and no strings) per item.
+class ChangeSink {
+ public:
+  ChangeSink(const PlanOptions& options, ImportPlan* plan)
+      : options_(options), plan_(plan) {}
+
+  // `describe(std::string* detail)` appends the change's detail.
+  template <typename DescribeFn>
+  void Add(char op, std::string_view kind, std::string_view key,
+           DescribeFn describe) {
+    ++plan_->change_count;
+    Change* c = &scratch_;
+    if (!options_.on_change) {
+      plan_->changes.push_back({});
+      c = &plan_->changes.back();
+    }
+    c->op = op;
+    c->kind.assign(kind);
+    c->key.assign(key);
+    c->detail.clear();
+    describe(&c->detail);
+    if (options_.on_change) options_.on_change(scratch_);
   }
+
+ private:
+  const PlanOptions& options_;
+  ImportPlan* plan_;
+  Change scratch_;
+};
+
+// Merges one kind of item, moving the incoming items into the result and
+// freeing `incoming`. `prunable(stored_item)` says whether a stored item the
+// file does not mention goes away. Linear (hashed keys); the first incoming
+// item with a key wins. When `from_file` is set, it gets one flag per item
+// of the result: whether it came from `incoming`.
+
+template <typename T>
+void AddAdded(const T& item, const char* kind, ChangeSink* sink) {
+  sink->Add('+', kind, KeyOf(item),
+            [&](std::string* out) { Describe(item, out); });
+}
+
+// MergeKind into an empty store: every first item of a key is added, in
+// place (no second vector of items).
+template <typename T>
+std::vector<T> AddAll(std::vector<T>&& incoming, const char* kind,
+                      ChangeCounts* counts, ChangeSink* sink,
+                      std::vector<bool>* from_file) {
+  std::vector<bool> first(incoming.size());
+  {
+    std::unordered_set<std::string_view> keys;  // Views of `incoming`.
+    keys.reserve(incoming.size());
+    for (size_t i = 0; i < incoming.size(); ++i) {
+      first[i] = keys.insert(KeyOf(incoming[i])).second;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < incoming.size(); ++i) {
+    if (!first[i]) continue;  // A duplicate: the first one wins.
+    AddAdded(incoming[i], kind, sink);
+    if (kept != i) incoming[kept] = std::move(incoming[i]);
+    ++kept;
+  }
+  incoming.erase(incoming.begin() + kept, incoming.end());
+  counts->added += static_cast<int>(kept);
+  if (from_file) from_file->assign(kept, true);
+  return std::move(incoming);
 }
 
 template <typename T, typename Prunable>
-std::vector<T> MergeKind(const std::vector<T>& stored, std::vector<T>& incoming,
-                         const char* kind, Prunable prunable,
-                         const PlanOptions& options, ImportPlan* plan) {
+std::vector<T> MergeKind(const std::vector<T>& stored,
+                         std::vector<T>&& incoming, const char* kind,
+                         Prunable prunable, ChangeSink* sink, ImportPlan* plan,
+                         std::vector<bool>* from_file = nullptr) {
+  ChangeCounts& counts = plan->counts[kind];
+  if (stored.empty()) {
+    return AddAll(std::move(incoming), kind, &counts, sink, from_file);
+  }
   std::unordered_map<std::string_view, size_t> in_by_key;
   in_by_key.reserve(incoming.size());
   for (size_t i = 0; i < incoming.size(); ++i) {
     in_by_key.emplace(KeyOf(incoming[i]), i);
   }
   std::vector<bool> taken(incoming.size());
-  ChangeCounts& counts = plan->counts[kind];
   std::vector<T> out;
   out.reserve(stored.size() + incoming.size());
+  if (from_file) from_file->clear();
+  auto keep = [&](bool file) {
+    if (from_file) from_file->push_back(file);
+  };
   for (const T& s : stored) {
     auto it = in_by_key.find(KeyOf(s));
     if (it == in_by_key.end()) {
       if (prunable(s)) {
-        AddChange(options, plan, {'-', kind, KeyOf(s), Describe(s)});
+        sink->Add('-', kind, KeyOf(s),
+                  [&](std::string* detail) { Describe(s, detail); });
         ++counts.removed;
       } else {
         out.push_back(s);
+        keep(false);
       }
       continue;
     }
@@ -204,23 +291,26 @@ std::vector<T> MergeKind(const std::vector<T>& stored, std::vector<T>& incoming,
     if (in == s) {
       ++counts.unchanged;
     } else {
-      AddChange(options, plan, {'~', kind, KeyOf(s), DescribeChange(s, in)});
+      sink->Add('~', kind, KeyOf(s),
+                [&](std::string* detail) { DescribeChange(s, in, detail); });
       ++counts.changed;
     }
     taken[it->second] = true;
     in_by_key.erase(it);  // Its view would dangle after the move.
     out.push_back(std::move(in));
+    keep(true);
   }
   for (size_t i = 0; i < incoming.size(); ++i) {
     if (taken[i]) continue;
     auto it = in_by_key.find(KeyOf(incoming[i]));
     if (it == in_by_key.end() || it->second != i) continue;  // A duplicate.
     in_by_key.erase(it);
-    AddChange(options, plan,
-              {'+', kind, KeyOf(incoming[i]), Describe(incoming[i])});
+    AddAdded(incoming[i], kind, sink);
     ++counts.added;
     out.push_back(std::move(incoming[i]));
+    keep(true);
   }
+  incoming = std::vector<T>();  // Moved-from shells: free them now.
   return out;
 }
 
@@ -256,6 +346,7 @@ std::string CheckInIdentity(const CheckIn& c) {
 // Moves them out of `incoming`.
 std::vector<CheckIn> NewCheckIns(const std::vector<CheckIn>& stored,
                                  std::vector<CheckIn>& incoming) {
+  if (incoming.empty()) return {};  // No identities of the stored history.
   std::unordered_set<std::string> seen;
   seen.reserve(stored.size() + incoming.size());
   for (const CheckIn& s : stored) seen.insert(CheckInIdentity(s));
@@ -268,10 +359,10 @@ std::vector<CheckIn> NewCheckIns(const std::vector<CheckIn>& stored,
   return out;
 }
 
-// The latest value each KR's new check-ins give it.
-std::unordered_map<std::string, std::pair<UnixSeconds, double>> LatestValues(
-    const std::vector<CheckIn>& check_ins) {
-  std::unordered_map<std::string, std::pair<UnixSeconds, double>> latest;
+// The latest value each KR's new check-ins give it; views of `check_ins`.
+std::unordered_map<std::string_view, std::pair<UnixSeconds, double>>
+LatestValues(const std::vector<CheckIn>& check_ins) {
+  std::unordered_map<std::string_view, std::pair<UnixSeconds, double>> latest;
   for (const CheckIn& c : check_ins) {
     if (c.target_kind != TargetKind::kKeyResult || !c.value) continue;
     auto [it, added] = latest.try_emplace(c.target_key, c.at, *c.value);
@@ -280,19 +371,38 @@ std::unordered_map<std::string, std::pair<UnixSeconds, double>> LatestValues(
   return latest;
 }
 
+// The merged KRs (indexes, in order) whose current value the import moves
+// and whose new history does not already say so.
+std::vector<size_t> MovedValues(const Organisation& stored,
+                                const ImportPlan& plan) {
+  std::unordered_map<std::string_view, double> before;  // Views of `stored`.
+  before.reserve(stored.key_results.size());
+  for (const KeyResult& k : stored.key_results) {
+    before.insert_or_assign(k.key, k.current);  // The last one wins.
+  }
+  const auto history = LatestValues(plan.new_check_ins);
+  std::vector<size_t> moved;
+  const std::vector<KeyResult>& krs = plan.merged.key_results;
+  for (size_t i = 0; i < krs.size(); ++i) {
+    const KeyResult& k = krs[i];
+    auto it = before.find(k.key);
+    const double old_value = it == before.end() ? k.start : it->second;
+    if (k.current == old_value) continue;
+    auto said = history.find(k.key);
+    if (said != history.end() && said->second.second == k.current) continue;
+    moved.push_back(i);
+  }
+  return moved;
+}
+
 // A check-in for every KR whose current value the import moves and whose
 // history does not already say so.
 void RecordValueChanges(const Organisation& stored, ImportPlan* plan,
                         UnixSeconds now) {
-  std::unordered_map<std::string, const KeyResult*> before;
-  for (const KeyResult& k : stored.key_results) before[k.key] = &k;
-  const auto history = LatestValues(plan->new_check_ins);
-  for (const KeyResult& k : plan->merged.key_results) {
-    auto it = before.find(k.key);
-    const double old_value = it == before.end() ? k.start : it->second->current;
-    if (k.current == old_value) continue;
-    auto said = history.find(k.key);
-    if (said != history.end() && said->second.second == k.current) continue;
+  const std::vector<size_t> moved = MovedValues(stored, *plan);
+  plan->new_check_ins.reserve(plan->new_check_ins.size() + moved.size());
+  for (size_t i : moved) {
+    const KeyResult& k = plan->merged.key_results[i];
     plan->new_check_ins.push_back({.target_kind = TargetKind::kKeyResult,
                                    .target_key = k.key,
                                    .at = now,
@@ -302,15 +412,23 @@ void RecordValueChanges(const Organisation& stored, ImportPlan* plan,
   }
 }
 
+// The cycles `objectives` name (a handful: copied, as the objectives move).
 std::set<std::string> CyclesOf(const std::vector<Objective>& objectives) {
   std::set<std::string> cycles;
   for (const Objective& o : objectives) cycles.insert(o.cycle);
   return cycles;
 }
 
-std::set<std::string> KeysOf(const std::vector<Objective>& objectives) {
-  std::set<std::string> keys;
-  for (const Objective& o : objectives) keys.insert(o.key);
+// Views of the keys of the `items` that came from the file (MergeKind's
+// `from_file`); valid while `items` is not changed.
+template <typename T>
+std::unordered_set<std::string_view> FileKeyViews(
+    const std::vector<T>& items, const std::vector<bool>& from_file) {
+  std::unordered_set<std::string_view> keys;
+  keys.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (from_file[i]) keys.insert(KeyOf(items[i]));
+  }
   return keys;
 }
 
@@ -330,38 +448,78 @@ bool Lists(const std::vector<T>& items, const std::set<std::string>& derived) {
                      [&](const T& i) { return !derived.count(KeyOf(i)); });
 }
 
-// Moves the incoming items into plan->merged (see MergeKind).
+// Moves the incoming items into plan->merged (see MergeKind), freeing
+// those of `in`.
 void MergeItems(const Organisation& stored, Organisation& in,
-                const PlanOptions& options, ImportPlan* plan) {
+                const PlanOptions& options, ChangeSink* sink,
+                ImportPlan* plan) {
   const bool prune = options.prune;
   Organisation& m = plan->merged;
   const bool lists_units = Lists(in.units, options.derived_units);
   const bool lists_cycles = Lists(in.cycles, options.derived_cycles);
   const bool lists_people = !in.people.empty();
-  m.units = MergeKind(stored.units, in.units, "unit", [&](const Unit&) {
-    return prune && lists_units;
-  }, options, plan);
-  m.people = MergeKind(stored.people, in.people, "person", [&](const Person&) {
-    return prune && lists_people;
-  }, options, plan);
-  m.cycles = MergeKind(stored.cycles, in.cycles, "cycle", [&](const Cycle&) {
-    return prune && lists_cycles;
-  }, options, plan);
-  const std::set<std::string> file_cycles = CyclesOf(in.objectives);
-  // Only pruning asks which objectives the file listed.
-  const std::set<std::string> file_objectives =
-      prune ? KeysOf(in.objectives) : std::set<std::string>{};
-  m.objectives = MergeKind(stored.objectives, in.objectives, "objective",
-                           [&](const Objective& o) {
-                             return prune && file_cycles.count(o.cycle) > 0;
-                           }, options, plan);
+  m.units = MergeKind(
+      stored.units, std::move(in.units), "unit",
+      [&](const Unit&) { return prune && lists_units; }, sink, plan);
+  m.people = MergeKind(
+      stored.people, std::move(in.people), "person",
+      [&](const Person&) { return prune && lists_people; }, sink, plan);
+  m.cycles = MergeKind(
+      stored.cycles, std::move(in.cycles), "cycle",
+      [&](const Cycle&) { return prune && lists_cycles; }, sink, plan);
+  // Only pruning asks which cycles and objectives the file listed.
+  const std::set<std::string> file_cycles =
+      prune ? CyclesOf(in.objectives) : std::set<std::string>{};
+  std::vector<bool> from_file;
+  m.objectives = MergeKind(
+      stored.objectives, std::move(in.objectives), "objective",
+      [&](const Objective& o) {
+        return prune && file_cycles.count(o.cycle) > 0;
+      },
+      sink, plan, prune ? &from_file : nullptr);
+  const std::unordered_set<std::string_view> file_objectives =
+      prune ? FileKeyViews(m.objectives, from_file)
+            : std::unordered_set<std::string_view>{};
+  from_file = {};
+  // Only stored KRs are asked about (none: nothing to look up).
   const std::unordered_set<std::string_view> kept_objectives =
-      KeyViews(m.objectives);
-  m.key_results = MergeKind(stored.key_results, in.key_results, "key result",
-                            [&](const KeyResult& k) {
-                              return kept_objectives.count(k.objective_key) == 0 ||
-                                     (prune && file_objectives.count(k.objective_key));
-                            }, options, plan);
+      stored.key_results.empty() ? std::unordered_set<std::string_view>{}
+                                 : KeyViews(m.objectives);
+  m.key_results = MergeKind(
+      stored.key_results, std::move(in.key_results), "key result",
+      [&](const KeyResult& k) {
+        return kept_objectives.count(k.objective_key) == 0 ||
+               (prune && file_objectives.count(k.objective_key));
+      },
+      sink, plan);
+}
+
+// plan->merged.check_ins: the stored history of the items that stay (that
+// of removed items stays stored but leaves the live organisation, as
+// Store::Load does) and the new check-ins, oldest first.
+void MergeCheckIns(const Organisation& stored, ImportPlan* plan) {
+  std::vector<CheckIn>& merged = plan->merged.check_ins;
+  std::vector<const CheckIn*> live;
+  if (!stored.check_ins.empty()) {
+    const auto objectives = KeyViews(plan->merged.objectives);
+    const auto krs = KeyViews(plan->merged.key_results);
+    for (const CheckIn& c : stored.check_ins) {
+      const auto& keys =
+          c.target_kind == TargetKind::kKeyResult ? krs : objectives;
+      if (keys.count(c.target_key)) live.push_back(&c);
+    }
+  }
+  merged.reserve(live.size() + plan->new_check_ins.size());
+  for (const CheckIn* c : live) merged.push_back(*c);
+  live = {};
+  merged.insert(merged.end(), plan->new_check_ins.begin(),
+                plan->new_check_ins.end());
+  auto older = [](const CheckIn& a, const CheckIn& b) { return a.at < b.at; };
+  // Already in order when stored and new check-ins do not interleave (an
+  // import's own check-ins are the newest): the sort's buffer is not needed.
+  if (!std::is_sorted(merged.begin(), merged.end(), older)) {
+    std::stable_sort(merged.begin(), merged.end(), older);
+  }
 }
 
 std::string JoinLines(const std::vector<std::string>& lines) {
@@ -372,48 +530,50 @@ std::string JoinLines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
+void Change::AppendTo(std::string* line) const {
+  line->reserve(line->size() + 4 + kind.size() + key.size() + detail.size() +
+                (detail.empty() ? 0 : 2));
+  line->push_back(op);
+  line->push_back(' ');
+  line->append(kind);
+  line->push_back(' ');
+  line->append(key);
+  if (detail.empty()) return;
+  line->append(": ");
+  line->append(detail);
+}
+
 std::string Change::ToString() const {
-  return std::string(1, op) + " " + kind + " " + key +
-         (detail.empty() ? "" : ": " + detail);
+  std::string line;
+  AppendTo(&line);
+  return line;
 }
 
 Result<ImportPlan> PlanImport(const Organisation& stored, Organisation incoming,
                               const PlanOptions& options) {
   Rekey(stored, &incoming, options);
   ImportPlan plan;
-  MergeItems(stored, incoming, options, &plan);
-  // The items moved into the plan leave moved-from shells: free them now.
-  incoming.units = {};
-  incoming.people = {};
-  incoming.cycles = {};
-  incoming.objectives = {};
-  incoming.key_results = {};
+  ChangeSink sink(options, &plan);
+  MergeItems(stored, incoming, options, &sink, &plan);
   plan.new_check_ins = NewCheckIns(stored.check_ins, incoming.check_ins);
+  incoming.check_ins = std::vector<CheckIn>();  // Moved-from shells.
   RecordValueChanges(stored, &plan, options.now);
+  // The import's own check-ins share one time: formatted once.
+  std::optional<UnixSeconds> stamp_at;
+  std::string stamp;
   for (const CheckIn& c : plan.new_check_ins) {
-    AddChange(options, &plan,
-              {'+', "check-in", c.target_key,
-               FormatUtcTimestamp(c.at) +
-                   (c.source == "import" ? " (value change)" : "")});
+    if (stamp_at != c.at) {
+      stamp_at = c.at;
+      stamp = FormatUtcTimestamp(c.at);
+    }
+    sink.Add('+', "check-in", c.target_key, [&](std::string* out) {
+      *out += stamp;
+      if (c.source == "import") *out += " (value change)";
+    });
   }
   plan.counts["check-in"].added = static_cast<int>(plan.new_check_ins.size());
   plan.counts["check-in"].unchanged = static_cast<int>(stored.check_ins.size());
-  // History of removed items stays stored but leaves the live organisation
-  // (Store::Load does the same).
-  if (!stored.check_ins.empty()) {
-    const auto objectives = KeyViews(plan.merged.objectives);
-    const auto krs = KeyViews(plan.merged.key_results);
-    for (const CheckIn& c : stored.check_ins) {
-      const auto& live =
-          c.target_kind == TargetKind::kKeyResult ? krs : objectives;
-      if (live.count(c.target_key)) plan.merged.check_ins.push_back(c);
-    }
-  }
-  plan.merged.check_ins.reserve(plan.merged.check_ins.size() +
-                                plan.new_check_ins.size());
-  for (const CheckIn& c : plan.new_check_ins) plan.merged.check_ins.push_back(c);
-  std::stable_sort(plan.merged.check_ins.begin(), plan.merged.check_ins.end(),
-                   [](const CheckIn& a, const CheckIn& b) { return a.at < b.at; });
+  MergeCheckIns(stored, &plan);
   const std::vector<std::string> errors = FindModelErrors(plan.merged);
   if (!errors.empty()) return InvalidArgument(JoinLines(errors));
   return plan;

@@ -61,7 +61,8 @@ struct PlanOptions {
   // ImportPlan::changes, instead of being kept there (a large import has one
   // per item: a caller that only prints them need not hold them all).
   // Called on the planning thread, as changes are found: a plan that then
-  // fails to validate (an error) may have passed some already.
+  // fails to validate (an error) may have passed some already. The Change
+  // is only valid during the call (the planner reuses one).
   std::function<void(const Change&)> on_change;
 };
 
@@ -82,6 +83,8 @@ struct Change {
   std::string key;
   std::string detail;
   std::string ToString() const;
+  // Appends ToString() to `line` (a caller printing many reuses one).
+  void AppendTo(std::string* line) const;
 };
 
 struct ImportPlan {

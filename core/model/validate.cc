@@ -5,35 +5,51 @@
 #include <cmath>
 #include <map>
 #include <set>
-#include <unordered_set>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/model/meeting_time.h"
 
 namespace okr {
 namespace {
 
-std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string Quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
+}
 
-// Index of the keys of one kind of item, remembering duplicates.
+// Index of the keys of one kind of item, remembering duplicates. Holds
+// views of the keys: the organisation must outlive it, unchanged.
 class KeySet {
  public:
-  KeySet(std::string kind, std::vector<std::string>* errors)
-      : kind_(std::move(kind)), errors_(errors) {}
-  void Add(const std::string& key) {
+  KeySet(std::string_view kind, std::vector<std::string>* errors)
+      : kind_(kind), errors_(errors) {}
+  void Reserve(size_t n) { keys_.reserve(n); }
+  void Add(std::string_view key) {
     if (key.empty()) {
-      errors_->push_back(kind_ + " with an empty key");
+      errors_->push_back(std::string(kind_) + " with an empty key");
     } else if (!keys_.insert(key).second) {
-      errors_->push_back(kind_ + " " + Quoted(key) + " is defined twice");
+      errors_->push_back(std::string(kind_) + " " + Quoted(key) +
+                         " is defined twice");
     }
   }
-  bool Has(const std::string& key) const { return keys_.count(key) != 0; }
+  bool Has(std::string_view key) const { return keys_.count(key) != 0; }
 
  private:
-  std::string kind_;
+  std::string_view kind_;
   std::vector<std::string>* errors_;
-  std::unordered_set<std::string> keys_;  // Only looked up, never listed.
+  std::unordered_set<std::string_view> keys_;  // Only looked up, never listed.
 };
+
+// Parent links of a tree (unit -> parent unit, person -> manager), by key:
+// views of the organisation. Ordered, so loops are reported in key order;
+// for a key given twice, the last link counts.
+using ParentLinks = std::map<std::string_view, std::string_view>;
 
 struct Index {
   explicit Index(std::vector<std::string>* e)
@@ -63,6 +79,11 @@ class Checker {
   }
 
   void BuildIndex() {
+    index_.units.Reserve(org_.units.size());
+    index_.people.Reserve(org_.people.size());
+    index_.cycles.Reserve(org_.cycles.size());
+    index_.objectives.Reserve(org_.objectives.size());
+    index_.key_results.Reserve(org_.key_results.size());
     for (const Unit& u : org_.units) index_.units.Add(u.key);
     for (const Person& p : org_.people) index_.people.Add(p.email);
     for (const Cycle& c : org_.cycles) index_.cycles.Add(c.name);
@@ -72,18 +93,21 @@ class Checker {
     }
   }
 
-  // `what` names the reference ("unit", "manager"); empty keys are allowed.
+  // `what` + `what_more` name the reference ("unit", "manager", "parent" +
+  // " objective"); empty keys are allowed.
   void Ref(std::string_view kind, std::string_view key, const KeySet& set,
-           std::string_view what, const std::string& target) {
+           std::string_view what, std::string_view target,
+           std::string_view what_more = {}) {
     if (!target.empty() && !set.Has(target)) {
-      Error(kind, key, std::string(what) + " " + Quoted(target) +
-                           " does not exist");
+      Error(kind, key,
+            std::string(what) + std::string(what_more) + " " + Quoted(target) +
+                " does not exist");
     }
   }
 
   void CheckUnits() {
     int roots = 0;
-    std::map<std::string, std::string> parent;
+    ParentLinks parent;
     for (const Unit& u : org_.units) {
       if (u.name.empty()) Error("unit", u.key, "has no name");
       if (u.parent_key.empty()) ++roots;
@@ -95,7 +119,7 @@ class Checker {
       for (const std::string& e : CadenceOverrideErrors(u.review)) {
         Error("unit", u.key, "review " + e);
       }
-      parent[u.key] = u.parent_key;
+      parent.insert_or_assign(u.key, u.parent_key);
     }
     if (!org_.units.empty() && roots == 0) {
       errors_->push_back("units: no top-level unit (the company)");
@@ -104,7 +128,7 @@ class Checker {
   }
 
   void CheckPeople() {
-    std::map<std::string, std::string> manager;
+    ParentLinks manager;
     for (const Person& p : org_.people) {
       for (char c : p.email) {
         if (c >= 'A' && c <= 'Z') {
@@ -120,21 +144,21 @@ class Checker {
       for (const std::string& e : CadenceOverrideErrors(p.one_on_one)) {
         Error("person", p.email, "one-on-one " + e);
       }
-      manager[p.email] = p.manager_email;
+      manager.insert_or_assign(p.email, p.manager_email);
     }
     CheckTree("person", manager);
   }
 
   // Follows parent links from every node; reports each node on a loop once.
-  void CheckTree(std::string_view kind,
-                 const std::map<std::string, std::string>& parent) {
-    std::set<std::string> reported;
+  void CheckTree(std::string_view kind, const ParentLinks& parent) {
+    std::set<std::string_view> reported;
+    std::set<std::string_view> seen;
     for (const auto& [start, unused] : parent) {
-      std::set<std::string> seen;
-      std::string at = start;
+      seen.clear();
+      std::string_view at = start;
       while (!at.empty() && seen.insert(at).second) {
         auto it = parent.find(at);
-        at = it == parent.end() ? "" : it->second;
+        at = it == parent.end() ? std::string_view() : it->second;
       }
       if (!at.empty() && at == start && reported.insert(start).second) {
         Error(kind, start, std::string("is its own ancestor (") +
@@ -160,8 +184,8 @@ class Checker {
   void CheckLink(const Objective& o, const LinkTarget& t, std::string_view what) {
     const bool is_kr = t.kind == TargetKind::kKeyResult;
     const KeySet& set = is_kr ? index_.key_results : index_.objectives;
-    Ref("objective", o.key, set,
-        std::string(what) + (is_kr ? " key result" : " objective"), t.key);
+    Ref("objective", o.key, set, what, t.key,
+        is_kr ? " key result" : " objective");
     if (!is_kr && t.key == o.key) Error("objective", o.key, "links to itself");
   }
 
@@ -205,16 +229,19 @@ class Checker {
   void CheckCheckIns() {
     for (const CheckIn& c : org_.check_ins) {
       const bool kr = c.target_kind == TargetKind::kKeyResult;
-      const std::string where = "check-in of " + Quoted(c.target_key);
+      // "check-in of "KEY": WHAT", built only for an error.
+      auto error = [&](std::string_view what) {
+        errors_->push_back("check-in of " + Quoted(c.target_key) + ": " +
+                           std::string(what));
+      };
       if (!(kr ? index_.key_results : index_.objectives).Has(c.target_key)) {
-        errors_->push_back(where + ": no such " +
-                           (kr ? "key result" : "objective"));
+        error(kr ? "no such key result" : "no such objective");
       }
       if (c.confidence && !(*c.confidence >= 0 && *c.confidence <= 1)) {
-        errors_->push_back(where + ": confidence must be between 0 and 1");
+        error("confidence must be between 0 and 1");
       }
       if (c.value && !std::isfinite(*c.value)) {
-        errors_->push_back(where + ": value must be a number");
+        error("value must be a number");
       }
     }
   }
@@ -224,12 +251,13 @@ class Checker {
   Index index_;
 };
 
-// Alignment edges: objective -> objectives it points at. Only objectives
-// that point somewhere are nodes: one without a link cannot be on a cycle,
-// and the search skips targets that are not nodes (same cycle found, without
-// a node per objective of a large organisation).
-std::map<std::string, std::vector<std::string>> AlignmentEdges(
-    const Organisation& org) {
+// Alignment edges: objective -> objectives it points at, as views of `org`.
+// Only objectives that point somewhere are nodes: one without a link cannot
+// be on a cycle, and the search skips targets that are not nodes (same cycle
+// found, without a node per objective of a large organisation).
+using Edges = std::map<std::string_view, std::vector<std::string_view>>;
+
+Edges AlignmentEdges(const Organisation& org) {
   bool kr_links = false;
   for (const Objective& o : org.objectives) {
     if (o.parent && o.parent->kind != TargetKind::kObjective) kr_links = true;
@@ -237,16 +265,19 @@ std::map<std::string, std::vector<std::string>> AlignmentEdges(
       if (t.kind != TargetKind::kObjective) kr_links = true;
     }
   }
-  std::map<std::string, std::string> kr_objective;
+  // KR -> its objective; for a key given twice, the last one counts.
+  std::unordered_map<std::string_view, std::string_view> kr_objective;
+  if (kr_links) kr_objective.reserve(org.key_results.size());
   for (size_t i = 0; kr_links && i < org.key_results.size(); ++i) {
-    kr_objective[org.key_results[i].key] = org.key_results[i].objective_key;
+    kr_objective.insert_or_assign(org.key_results[i].key,
+                                  org.key_results[i].objective_key);
   }
-  auto resolve = [&](const LinkTarget& t) -> std::string {
+  auto resolve = [&](const LinkTarget& t) -> std::string_view {
     if (t.kind == TargetKind::kObjective) return t.key;
     auto it = kr_objective.find(t.key);
-    return it == kr_objective.end() ? "" : it->second;
+    return it == kr_objective.end() ? std::string_view() : it->second;
   };
-  std::map<std::string, std::vector<std::string>> edges;
+  Edges edges;
   for (const Objective& o : org.objectives) {
     if (!o.parent && o.supports.empty()) continue;
     auto& out = edges[o.key];
@@ -259,13 +290,14 @@ std::map<std::string, std::vector<std::string>> AlignmentEdges(
 }  // namespace
 
 std::vector<std::string> FindAlignmentCycle(const Organisation& org) {
-  const auto edges = AlignmentEdges(org);
+  const Edges edges = AlignmentEdges(org);
   enum Color { kWhite, kGrey, kBlack };
-  std::map<std::string, Color> color;
+  std::unordered_map<std::string_view, Color> color;  // Only looked up.
+  color.reserve(edges.size());
   for (const auto& [root, unused] : edges) {
     if (color[root] != kWhite) continue;
     // Iterative DFS: stack of (node, next edge index).
-    std::vector<std::pair<std::string, size_t>> stack{{root, 0}};
+    std::vector<std::pair<std::string_view, size_t>> stack{{root, 0}};
     color[root] = kGrey;
     while (!stack.empty()) {
       auto& [node, next] = stack.back();
@@ -275,14 +307,14 @@ std::vector<std::string> FindAlignmentCycle(const Organisation& org) {
         stack.pop_back();
         continue;
       }
-      const std::string to = it->second[next++];
+      const std::string_view to = it->second[next++];
       if (to.empty() || edges.count(to) == 0) continue;
       if (color[to] == kGrey) {
         std::vector<std::string> cycle;
         size_t i = 0;
         while (stack[i].first != to) ++i;
-        for (; i < stack.size(); ++i) cycle.push_back(stack[i].first);
-        cycle.push_back(to);
+        for (; i < stack.size(); ++i) cycle.emplace_back(stack[i].first);
+        cycle.emplace_back(to);
         return cycle;
       }
       if (color[to] == kWhite) {

@@ -216,5 +216,78 @@ TEST_CASE("a merge that breaks references is refused with every problem",
         "key result \"kr-eng-1-2\": owner \"nobody@acme.test\" does not exist");
 }
 
+TEST_CASE("into an empty store the first item of a key wins, in file order",
+          "[model]") {
+  Organisation file = AsFile(SmallOrganisation());
+  Objective again = file.objectives[0];
+  again.title = "Said twice";
+  file.objectives.insert(file.objectives.begin() + 1, again);
+  KeyResult kr_again = file.key_results.back();
+  kr_again.title = "Also twice";
+  file.key_results.push_back(kr_again);
+  std::vector<std::string> lines;
+  auto streamed = PlanStreamed({}, file, &lines);
+  auto kept = PlanImport({}, file, {.now = kNow});
+  REQUIRE(streamed.ok());
+  REQUIRE(kept.ok());
+  const Organisation expected = AsFile(SmallOrganisation());
+  CHECK(kept->merged.objectives == expected.objectives);
+  CHECK(kept->merged.key_results == expected.key_results);
+  CHECK(kept->counts.at("objective") == ChangeCounts{.added = 2});
+  CHECK(kept->counts.at("key result") == ChangeCounts{.added = 3});
+  CHECK(HasChange(*kept, "+ objective o-co-1: Win the mid-market"));
+  for (const Change& c : kept->changes) {
+    CHECK(c.detail != "Said twice");
+    CHECK(c.detail != "Also twice");
+  }
+  // Units, people, cycles, objectives, KRs, then the value check-ins.
+  REQUIRE(lines.size() == kept->changes.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    CHECK(lines[i] == kept->changes[i].ToString());
+  }
+  CHECK(lines.back().rfind("+ check-in ", 0) == 0);
+  CHECK(streamed->merged == kept->merged);
+}
+
+TEST_CASE("pruning with an objective listed twice removes its other KRs",
+          "[model]") {
+  const Organisation stored = SmallOrganisation();
+  Organisation file = AsFile(stored);
+  file.objectives.push_back(file.objectives[1]);  // o-eng-1 twice.
+  file.key_results.pop_back();                    // kr-eng-1-2 gone.
+  auto plan = PlanImport(stored, file, {.prune = true, .now = kNow});
+  REQUIRE(plan.ok());
+  CHECK(plan->merged.objectives == stored.objectives);
+  CHECK(plan->counts.at("key result") ==
+        ChangeCounts{.unchanged = 2, .removed = 1});
+  CHECK(plan->changes.size() == 1);
+  CHECK(HasChange(*plan, "- key result kr-eng-1-2: Launch the status API"));
+}
+
+TEST_CASE("stored check-ins newer than the import's stay in time order",
+          "[model]") {
+  Organisation stored = SmallOrganisation();
+  stored.check_ins.back().at = kNow + 3600;  // After the import's "now".
+  auto plan = PlanImport(stored, EditedFile(stored), {.now = kNow});
+  REQUIRE(plan.ok());
+  REQUIRE(plan->new_check_ins.size() == 1);
+  const std::vector<CheckIn>& all = plan->merged.check_ins;
+  REQUIRE(all.size() == 3);
+  CHECK(all[0] == stored.check_ins[0]);
+  CHECK(all[1] == plan->new_check_ins[0]);
+  CHECK(all[2] == stored.check_ins[1]);
+}
+
+TEST_CASE("Change::AppendTo appends the line ToString gives", "[model]") {
+  const Change with{'~', "key result", "kr-1", "current 40 -> 55"};
+  const Change without{'-', "person", "x@y.z", ""};
+  CHECK(with.ToString() == "~ key result kr-1: current 40 -> 55");
+  CHECK(without.ToString() == "- person x@y.z");
+  std::string line = "> ";
+  with.AppendTo(&line);
+  without.AppendTo(&line);
+  CHECK(line == "> ~ key result kr-1: current 40 -> 55- person x@y.z");
+}
+
 }  // namespace
 }  // namespace okr
