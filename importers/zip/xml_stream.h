@@ -169,6 +169,8 @@ class XmlStream {
   bool FastInputOk() const;
   void MaybeEnterFastPath();
   Status FeedFast(std::string_view data, bool is_final);
+  Status ScanFast(std::string_view in, bool* hand_off, size_t* consumed);
+  Status HandOff(std::string_view rest, bool is_final);
   Status ResumeExpat();
   Status FastStart(std::string_view name,
                    std::span<const XmlFastScanner::Attr> attrs,

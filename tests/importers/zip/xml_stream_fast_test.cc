@@ -207,6 +207,15 @@ TEST_CASE("malformed content fails as with expat, same line and column",
       "<row\n r=\"1\"\n>\xE2\x82\xAC<c\n/>\n\xE2\x82\xAC\xE2\x82\xAC<x></y>",
   };
   for (const std::string& body : bodies) ExpectSameAsExpat(Doc(body));
+  // Long lines of multi-byte text before the error: counted in bulk.
+  std::string long_lines;
+  for (int i = 0; i < 300; ++i) {
+    long_lines += "<t>caf\xC3\xA9 \xE2\x82\xAC\xF0\x9F\x98\x80" +
+                  std::string(i % 7, 'x') + (i % 50 == 0 ? "\n" : "") +
+                  "</t>";
+  }
+  ExpectSameAsExpat(Doc(long_lines + "<t>\x01</t>"));
+  ExpectSameAsExpat(Doc(long_lines + "\n" + long_lines + "<a></b>"));
 }
 
 TEST_CASE("truncated documents fail as with expat", "[xml_stream][fast]") {
