@@ -249,8 +249,10 @@ Status XmlStream::EndTag(std::string_view name) {
 // namespace, an unprefixed attribute in none.
 bool XmlStream::Resolve(std::string_view raw, bool is_attribute,
                         XmlName* out) const {
-  const size_t colon = raw.find(':');
-  if (colon == std::string_view::npos) {
+  // A loop, not find(): names are a few bytes and this runs for each one.
+  size_t colon = 0;
+  while (colon < raw.size() && raw[colon] != ':') ++colon;
+  if (colon == raw.size()) {
     out->local = raw;
     out->ns = is_attribute ? XmlNs::kNone : default_ns_;
     return true;

@@ -1,9 +1,10 @@
 // Copyright 2026 The okrd Authors.
 //
-// The XLSX reader with XmlStream's fast path (worksheets, shared strings)
-// against the reader on plain expat: every corpus workbook and a set of
-// made-up ones must give the same sheets, rows, cells, details and Status,
-// message included (limits and malformed input name the same cell).
+// The XLSX and ODS readers with XmlStream's fast path (worksheets, shared
+// strings, ODS tables) against the readers on plain expat: every corpus
+// file and a set of made-up ones must give the same sheets, rows, cells,
+// details and Status, message included (limits and malformed input name
+// the same cell).
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -60,11 +61,14 @@ struct Both {
   std::string plain;
 };
 
-Both ReadBothWays(const std::string& bytes, const Limits& limits) {
+Both ReadBothWays(const std::string& bytes, const Limits& limits,
+                  bool ods = false) {
+  const auto read = ods ? testing::RunOds : testing::RunXlsx;
+  const std::string file_name = ods ? "t.ods" : "t.xlsx";
   Both both;
-  both.fast = Describe(testing::RunXlsx(bytes, limits));
+  both.fast = Describe(read(bytes, limits, file_name));
   XmlStream::SetFastPathForTesting(false);
-  both.plain = Describe(testing::RunXlsx(bytes, limits));
+  both.plain = Describe(read(bytes, limits, file_name));
   XmlStream::SetFastPathForTesting(true);
   return both;
 }
@@ -79,6 +83,47 @@ TEST_CASE("corpus workbooks read the same with and without the fast path",
     read += both.fast.starts_with("OK\n");
   }
   CHECK(read >= 15);
+}
+
+TEST_CASE("corpus ODS files read the same with and without the fast path",
+          "[ods][fast]") {
+  int read = 0;
+  for (const auto& path : testing::CorpusFiles("ods")) {
+    INFO(path.filename().string());
+    const Both both =
+        ReadBothWays(testing::ReadWholeFile(path), Limits(), /*ods=*/true);
+    CHECK(both.fast == both.plain);
+    read += both.fast.starts_with("OK\n");
+  }
+  CHECK(read >= 5);
+}
+
+TEST_CASE("made-up ODS tables read the same with and without the fast path",
+          "[ods][fast]") {
+  const std::vector<std::string> tables = {
+      R"(<table:table table:name="T"><table:table-row>)"
+      R"(<table:table-cell office:value-type="float" office:value="1.5">)"
+      R"(<text:p>1.5</text:p></table:table-cell>)"
+      R"(<table:table-cell table:number-columns-repeated="3"/>)"
+      R"(<table:table-cell office:value-type="string"><text:p>a<text:s )"
+      R"(text:c="2"/>b &amp; c</text:p><text:p>line 2</text:p>)"
+      R"(</table:table-cell></table:table-row>)"
+      R"(<table:table-row table:number-rows-repeated="1048570">)"
+      R"(<table:table-cell/></table:table-row></table:table>)",
+      R"(<table:table table:name="T"><table:table-row><table:table-cell )"
+      R"(office:value-type="string"><text:p>bad )"
+      "\xC3\x28"
+      R"(</text:p></table:table-cell></table:table-row></table:table>)",
+      R"(<table:table table:name="T"><table:table-row><table:table-cell )"
+      R"(office:value-type="float" office:value="x"/></table:table-row>)"
+      R"(</table:table>)",
+  };
+  for (const std::string& table : tables) {
+    INFO(table);
+    const Both both =
+        ReadBothWays(testing::MinimalOds(table), Limits(), /*ods=*/true);
+    CHECK(both.fast == both.plain);
+  }
 }
 
 TEST_CASE("made-up workbooks read the same with and without the fast path",
