@@ -188,8 +188,15 @@ Status XmlStream::FeedFast(std::string_view data, bool is_final) {
   while (!carry_.empty() && !data.empty()) {
     const size_t take = std::min(data.size(), std::max<size_t>(
                                                   carry_.size(), 4096));
-    carry_.append(data.data(), take);
+    const std::string_view added = data.substr(0, take);
+    carry_.append(added);
     data.remove_prefix(take);
+    // A carried tag cannot end before a '>': rescanning it for every small
+    // chunk would cost time quadratic in its length.
+    if (carry_[0] == '<' && added.find('>') == std::string_view::npos &&
+        carry_.size() <= XmlFastScanner::kMaxTagBytes) {
+      continue;
+    }
     OKR_RETURN_IF_ERROR(ScanFast(carry_, &hand_off, &consumed));
     if (hand_off) {
       std::string rest = carry_.substr(consumed);
