@@ -60,6 +60,8 @@ class OdsContentParser : public XmlHandler {
   Status EndElement(const XmlName& name) override;
   Status Text(std::string_view text) override;
   std::string Where() const override;
+  // Inside office:spreadsheet: tables take XmlStream's fast path.
+  bool WantsFastContent() const override { return spreadsheet_depth_ != 0; }
 
   int sheets_read() const { return sheet_index_; }
 

@@ -10,6 +10,7 @@
 
 #include "core/base/ascii.h"
 #include "importers/table.h"
+#include "importers/zip/cell_values.h"
 #include "importers/zip/xml_stream.h"
 
 namespace okr {
@@ -29,30 +30,6 @@ bool ReadEscape(std::string_view text, size_t i, uint32_t* unit) {
   }
   *unit = value;
   return true;
-}
-
-// Writes `cp` as UTF-8 at `out`; returns the byte count (1..4).
-size_t EncodeUtf8(uint32_t cp, char* out) {
-  if (cp < 0x80) {
-    out[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (cp >> 12));
-    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (cp >> 18));
-  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
 }
 
 // Decodes the escape at text[*i] (already known to be one) into a code
@@ -87,7 +64,10 @@ class SharedStringsHandler : public XmlHandler {
     if (name.local == "si") return OpenString();
     if (name.local == "rPh") ++phonetic_depth_;
     if (name.local == "t" && in_si_ && phonetic_depth_ == 0) collecting_ = true;
-    if (name.local == "sst") Reserve(attrs.Get(XmlNs::kNone, "uniqueCount"));
+    if (name.local == "sst") {
+      in_sst_ = true;
+      Reserve(attrs.Get(XmlNs::kNone, "uniqueCount"));
+    }
     return Status::Ok();
   }
 
@@ -113,6 +93,8 @@ class SharedStringsHandler : public XmlHandler {
   }
 
   std::string Where() const override { return file_; }
+  // The strings take XmlStream's fast path.
+  bool WantsFastContent() const override { return in_sst_; }
   SharedStrings Take() { return std::move(strings_); }
 
  private:
@@ -177,6 +159,7 @@ class SharedStringsHandler : public XmlHandler {
   std::string part_;
   const Limits& limits_;
   SharedStrings strings_;
+  bool in_sst_ = false;
   bool in_si_ = false;
   bool collecting_ = false;
   int phonetic_depth_ = 0;

@@ -65,6 +65,8 @@ class XlsxSheetParser : public XmlHandler {
   Status EndElement(const XmlName& name) override;
   Status Text(std::string_view text) override;
   std::string Where() const override;
+  // Inside <sheetData>: rows and cells take XmlStream's fast path.
+  bool WantsFastContent() const override { return sheet_data_depth_ != 0; }
 
  private:
   enum class ValueType : uint8_t {

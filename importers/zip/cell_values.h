@@ -15,6 +15,8 @@
 #ifndef OKR_IMPORTERS_ZIP_CELL_VALUES_H_
 #define OKR_IMPORTERS_ZIP_CELL_VALUES_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +55,10 @@ bool DurationToCell(std::string_view text, Cell* out);
 // `text` in double quotes for an error message, cut to at most 40 bytes at
 // a UTF-8 character boundary ("..." marks a cut).
 std::string QuotedExcerpt(std::string_view text);
+
+// Writes the code point `cp` (< 0x110000) as UTF-8 at `out`; returns the
+// byte count (1..4).
+size_t EncodeUtf8(uint32_t cp, char* out);
 
 }  // namespace okr
 

@@ -17,6 +17,13 @@ namespace {
 // of declarations is refused rather than made to cost quadratic time.
 constexpr size_t kMaxBindings = 1024;
 
+}  // namespace
+
+// Shared with xml_stream_fast.cc.
+std::optional<std::string_view> DeclaredPrefix(std::string_view attr);
+
+namespace {
+
 struct KnownNamespace {
   std::string_view uri;
   XmlNs ns;
@@ -45,18 +52,29 @@ constexpr KnownNamespace kKnownNamespaces[] = {
 
 // "xmlns" (the default namespace) -> "", "xmlns:p" -> "p"; nullopt for an
 // attribute that declares no namespace. Cheap for the usual attribute.
-std::optional<std::string_view> DeclaredPrefix(const char* attr) {
-  if (attr[0] != 'x' || std::strncmp(attr, "xmlns", 5) != 0) {
-    return std::nullopt;
-  }
-  if (attr[5] == '\0') return std::string_view();
-  if (attr[5] != ':') return std::nullopt;
-  return std::string_view(attr + 6);
-}
 
 XML_Parser AsParser(void* parser) { return static_cast<XML_Parser>(parser); }
 
+// "UTF-8" in any case.
+bool IsUtf8Name(const char* encoding) {
+  const std::string_view name(encoding);
+  if (name.size() != 5) return false;
+  for (size_t i = 0; i < 5; ++i) {
+    if ((name[i] | 0x20) != ("utf-8"[i] | 0x20)) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::optional<std::string_view> DeclaredPrefix(std::string_view attr) {
+  if (attr.size() < 5 || attr[0] != 'x' || !attr.starts_with("xmlns")) {
+    return std::nullopt;
+  }
+  if (attr.size() == 5) return std::string_view();
+  if (attr[5] != ':') return std::nullopt;
+  return attr.substr(6);
+}
 
 XmlNs ClassifyXmlNamespace(std::string_view uri) {
   for (const KnownNamespace& known : kKnownNamespaces) {
@@ -73,34 +91,43 @@ const std::string_view* XmlAttrs::Find(XmlNs ns, std::string_view local) const {
 }
 
 XmlHandler::~XmlHandler() = default;
+bool XmlHandler::WantsFastContent() const { return false; }
 
 // expat's C callbacks; `data` is the XmlStream.
 struct XmlStream::Callbacks {
   static void XMLCALL Start(void* data, const XML_Char* name,
                             const XML_Char** atts) {
     auto* self = static_cast<XmlStream*>(data);
-    if (!self->status_.ok()) return;
-    if (++self->depth_ > self->max_depth_) {
-      self->Stop(
-          ResourceExhausted(self->handler_->Where() + ": " + self->part_ +
-                            ": elements nested more than max_xml_depth (" +
-                            std::to_string(self->max_depth_) + ") deep"));
+    if (self->replaying_) {
+      ++self->replayed_;
       return;
     }
+    if (!self->status_.ok()) return;
+    if (++self->depth_ > self->max_depth_) {
+      self->Stop(self->TooDeep());
+      return;
+    }
+    if (self->depth_ <= kMaxOpenNames) {
+      self->open_names_[self->depth_ - 1].assign(name);
+    }
     Status status = self->StartTag(name, atts);
-    if (!status.ok()) self->Stop(std::move(status));
+    if (!status.ok()) {
+      self->Stop(std::move(status));
+      return;
+    }
+    self->MaybeEnterFastPath();
   }
 
   static void XMLCALL End(void* data, const XML_Char* name) {
     auto* self = static_cast<XmlStream*>(data);
-    if (!self->status_.ok()) return;
+    if (self->replaying_ || !self->status_.ok()) return;
     Status status = self->EndTag(name);
     if (!status.ok()) self->Stop(std::move(status));
   }
 
   static void XMLCALL Text(void* data, const XML_Char* text, int size) {
     auto* self = static_cast<XmlStream*>(data);
-    if (!self->status_.ok()) return;
+    if (self->replaying_ || !self->status_.ok()) return;
     Status status =
         self->handler_->Text(std::string_view(text, static_cast<size_t>(size)));
     if (!status.ok()) self->Stop(std::move(status));
@@ -129,6 +156,14 @@ struct XmlStream::Callbacks {
     self->Stop(InvalidArgument(self->handler_->Where() + ": " + self->part_ +
                                ": declares an entity; refused"));
   }
+
+  static void XMLCALL XmlDecl(void* data, const XML_Char* /*version*/,
+                              const XML_Char* encoding, int /*standalone*/) {
+    auto* self = static_cast<XmlStream*>(data);
+    if (encoding != nullptr && !IsUtf8Name(encoding)) {
+      self->bad_encoding_ = true;
+    }
+  }
 };
 
 XmlStream::XmlStream(std::string part, XmlHandler* handler, int64_t max_depth)
@@ -139,12 +174,18 @@ XmlStream::XmlStream(std::string part, XmlHandler* handler, int64_t max_depth)
   XML_Parser parser = XML_ParserCreate(nullptr);
   assert(parser != nullptr && "expat could not allocate a parser");
   parser_ = parser;
+  InstallHandlers(/*first=*/true);
+}
+
+void XmlStream::InstallHandlers(bool first) {
+  XML_Parser parser = AsParser(parser_);
   XML_SetUserData(parser, this);
   XML_SetElementHandler(parser, &Callbacks::Start, &Callbacks::End);
   XML_SetCharacterDataHandler(parser, &Callbacks::Text);
   XML_SetStartDoctypeDeclHandler(parser, &Callbacks::Doctype);
   XML_SetEntityDeclHandler(parser, &Callbacks::Entity);
   XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER);
+  if (first) XML_SetXmlDeclHandler(parser, &Callbacks::XmlDecl);
 }
 
 XmlStream::~XmlStream() { XML_ParserFree(AsParser(parser_)); }
@@ -182,7 +223,13 @@ Status XmlStream::StartTag(const char* name, const char** atts) {
   return handler_->StartElement(element, XmlAttrs(attrs_));
 }
 
-Status XmlStream::EndTag(const char* name) {
+Status XmlStream::TooDeep() const {
+  return ResourceExhausted(handler_->Where() + ": " + part_ +
+                           ": elements nested more than max_xml_depth (" +
+                           std::to_string(max_depth_) + ") deep");
+}
+
+Status XmlStream::EndTag(std::string_view name) {
   XmlName element;
   if (!Resolve(name, /*is_attribute=*/false, &element)) {
     return UnboundPrefix(name);
@@ -199,29 +246,24 @@ Status XmlStream::EndTag(const char* name) {
 
 // Splits "p:local" and looks the prefix up in the bindings in scope; false
 // for an undeclared prefix. An unprefixed element is in the default
-// namespace, an unprefixed attribute in none. Hot: one pass, no calls for
-// the usual unprefixed name.
-bool XmlStream::Resolve(const char* raw, bool is_attribute,
+// namespace, an unprefixed attribute in none.
+bool XmlStream::Resolve(std::string_view raw, bool is_attribute,
                         XmlName* out) const {
-  const char* colon = nullptr;
-  const char* end = raw;
-  for (; *end != '\0'; ++end) {
-    if (*end == ':' && colon == nullptr) colon = end;
-  }
-  if (colon == nullptr) {
-    out->local = std::string_view(raw, static_cast<size_t>(end - raw));
+  // A loop, not find(): names are a few bytes and this runs for each one.
+  size_t colon = 0;
+  while (colon < raw.size() && raw[colon] != ':') ++colon;
+  if (colon == raw.size()) {
+    out->local = raw;
     out->ns = is_attribute ? XmlNs::kNone : default_ns_;
     return true;
   }
-  const std::string_view prefix(raw, static_cast<size_t>(colon - raw));
-  out->local =
-      std::string_view(colon + 1, static_cast<size_t>(end - colon - 1));
+  const std::string_view prefix = raw.substr(0, colon);
+  out->local = raw.substr(colon + 1);
   out->ns = prefix == "xml" ? XmlNs::kXml : Lookup(prefix);
   return out->ns != XmlNs::kUnbound;
 }
 
-Status XmlStream::UnboundPrefix(const char* name) const {
-  const std::string_view text(name);
+Status XmlStream::UnboundPrefix(std::string_view text) const {
   return InvalidArgument(handler_->Where() + ": " + part_ +
                          ": undeclared namespace prefix in \"" +
                          std::string(text.substr(0, 40)) + "\"");
@@ -242,27 +284,40 @@ void XmlStream::Stop(Status status) {
 Status XmlStream::ParserError() {
   XML_Parser parser = AsParser(parser_);
   const XML_Error code = XML_GetErrorCode(parser);
-  status_ = InvalidArgument(
-      handler_->Where() + ": " + part_ + ": malformed XML at line " +
-      std::to_string(XML_GetCurrentLineNumber(parser)) + ", column " +
-      std::to_string(XML_GetCurrentColumnNumber(parser) + 1) + ": " +
-      XML_ErrorString(code));
+  const Position at =
+      RealPosition(static_cast<int64_t>(XML_GetCurrentLineNumber(parser)),
+                   static_cast<int64_t>(XML_GetCurrentColumnNumber(parser)));
+  status_ = InvalidArgument(handler_->Where() + ": " + part_ +
+                            ": malformed XML at line " +
+                            std::to_string(at.line) + ", column " +
+                            std::to_string(at.column + 1) + ": " +
+                            XML_ErrorString(code));
   return status_;
 }
 
 Status XmlStream::Parse(const char* data, size_t size, bool is_final) {
   if (!status_.ok()) return status_;
+  NoteHead(data, size);
+  if (fast_) return FeedFast(std::string_view(data, size), is_final);
   constexpr size_t kMaxPiece = size_t{1} << 30;  // expat takes an int.
   do {
     const size_t piece = std::min(size, kMaxPiece);
     const bool last = is_final && piece == size;
-    if (XML_Parse(AsParser(parser_), data, static_cast<int>(piece),
-                  last ? XML_TRUE : XML_FALSE) != XML_STATUS_OK) {
+    const XML_Status result = XML_Parse(AsParser(parser_), data,
+                                        static_cast<int>(piece),
+                                        last ? XML_TRUE : XML_FALSE);
+    if (result == XML_STATUS_ERROR) {
       return status_.ok() ? ParserError() : status_;
     }
     if (!status_.ok()) return status_;
     data += piece;
     size -= piece;
+    if (result == XML_STATUS_SUSPENDED) {  // MaybeEnterFastPath did it.
+      std::string rest = std::move(resume_);
+      rest.append(data, size);
+      fast_ = true;
+      return FeedFast(rest, is_final);
+    }
   } while (size > 0);
   return Status::Ok();
 }

@@ -23,6 +23,15 @@
 // Messages read "<handler.Where()>: <part>: <what>", so a sheet parser can
 // name the cell it was in.
 //
+// Fast path: where the handler asks for it (WantsFastContent), element
+// content is tokenized by XmlFastScanner instead of expat, which takes over
+// again at the first construct outside the scanner's subset (see
+// xml_fast_scanner.h) and at the end tag of the element where the fast path
+// began. The handler sees the same calls either way, except that text may
+// arrive split differently (and text right before malformed XML may or may
+// not be passed, as with expat fed other chunks); errors read the same,
+// with the same line and column. Only for UTF-8 input.
+//
 // The handler's own non-OK Status stops the parse and is returned unchanged.
 // After the first error every later Feed/Finish returns that error again.
 //
@@ -39,6 +48,7 @@
 
 #include "core/base/limits.h"
 #include "core/base/status.h"
+#include "importers/zip/xml_fast_scanner.h"
 #include "importers/zip/zip_archive.h"
 
 namespace okr {
@@ -99,6 +109,9 @@ class XmlHandler {
   virtual Status Text(std::string_view text) = 0;
   // Where the parse is, for error messages ("plan.xlsx:Sheet1!B7").
   virtual std::string Where() const = 0;
+  // Asked right after each StartElement: true lets the stream use its fast
+  // path from there on (see the file comment). Default: false.
+  virtual bool WantsFastContent() const;
 };
 
 class XmlStream {
@@ -114,8 +127,24 @@ class XmlStream {
   // Ends the document; reports truncated XML.
   Status Finish();
 
+  // Turns the fast path off (it is on by default); for tests that compare
+  // the two. Call before the first Feed.
+  void DisableFastPath() { fast_enabled_ = false; }
+  // The same for every XmlStream constructed from now on, so whole readers
+  // can be compared; tests only (not thread-safe with parses under way).
+  static void SetFastPathForTesting(bool enabled);
+  // How many times the fast path was entered, for tests.
+  int fast_path_entries() const { return fast_entries_; }
+
  private:
   struct Callbacks;
+  struct FastEvents;
+  // A position as expat reports it: 1-based line, 0-based column counted
+  // in characters.
+  struct Position {
+    int64_t line = 1;
+    int64_t column = 0;
+  };
   // A namespace declaration in scope: `prefix` ("" for the default
   // namespace) names `ns` from the element at `depth` down.
   struct Binding {
@@ -124,14 +153,31 @@ class XmlStream {
     int64_t depth;
   };
 
+  void InstallHandlers(bool first);
   Status Parse(const char* data, size_t size, bool is_final);
   Status ParserError();
   void Stop(Status status);
+  Status TooDeep() const;
   Status StartTag(const char* name, const char** atts);
-  Status EndTag(const char* name);
-  bool Resolve(const char* raw, bool is_attribute, XmlName* out) const;
-  Status UnboundPrefix(const char* name) const;
+  Status EndTag(std::string_view name);
+  bool Resolve(std::string_view raw, bool is_attribute, XmlName* out) const;
+  Status UnboundPrefix(std::string_view name) const;
   XmlNs Lookup(std::string_view prefix) const;
+
+  // Fast path (xml_stream_fast.cc).
+  void NoteHead(const char* data, size_t size);
+  bool FastInputOk() const;
+  void MaybeEnterFastPath();
+  Status FeedFast(std::string_view data, bool is_final);
+  Status ScanFast(std::string_view in, bool* hand_off, size_t* consumed);
+  Status HandOff(std::string_view rest, bool is_final);
+  Status ResumeExpat();
+  Status FastStart(std::string_view name,
+                   std::span<const XmlFastScanner::Attr> attrs,
+                   bool* hand_off);
+  Status FastEnd(std::string_view name, bool* hand_off);
+  // Where expat's (line, column) is in the whole part.
+  Position RealPosition(int64_t line, int64_t column) const;
 
   void* parser_ = nullptr;  // XML_Parser, owned.
   std::string part_;
@@ -142,6 +188,26 @@ class XmlStream {
   std::vector<XmlAttr> attrs_;       // Reused for every start tag.
   std::vector<Binding> bindings_;    // Innermost last.
   XmlNs default_ns_ = XmlNs::kNone;  // Lookup("") of bindings_, cached.
+
+  // Fast path state.
+  static constexpr int64_t kMaxOpenNames = 32;
+  std::string open_names_[kMaxOpenNames];  // Raw names, depth 1.. first.
+  static bool FastPathDefault();
+  bool fast_enabled_ = FastPathDefault();
+  bool bad_encoding_ = false;  // A declared encoding other than UTF-8.
+  char head_[3] = {};          // The part's first bytes.
+  size_t head_size_ = 0;
+  bool fast_ = false;          // The scanner has the input.
+  bool replaying_ = false;     // Feeding expat the open tags again.
+  int64_t replayed_ = 0;
+  int fast_entries_ = 0;
+  int64_t fast_base_depth_ = 0;  // depth_ where the fast path began.
+  std::string resume_;           // Bytes expat held when it was suspended.
+  std::string carry_;            // An incomplete token for the scanner.
+  Position scan_position_;       // Of the scanner's next byte.
+  Position expat_base_;          // Where the expat parser's input begins,
+  int64_t expat_prefix_ = 0;     // after this many columns of replayed tags.
+  XmlFastScanner scanner_;
 };
 
 // Streams the zip entry `entry` through `handler` (see XmlStream).
