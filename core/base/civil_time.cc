@@ -72,9 +72,9 @@ std::string Date::ToString() const {
 }
 
 std::string_view MonthAbbreviation(int month) {
-  static constexpr std::string_view kMonths[] = {
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr",
+                                                 "May", "Jun", "Jul", "Aug",
+                                                 "Sep", "Oct", "Nov", "Dec"};
   assert(month >= 1 && month <= 12);
   return kMonths[month - 1];
 }
