@@ -61,14 +61,10 @@ std::vector<UpcomingMeeting> NextMeetings(const Organisation& org,
 }
 
 std::string DescribeWhen(const UpcomingMeeting& m) {
-  static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu",
-                                          "Fri", "Sat", "Sun"};
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr",
-                                            "May", "Jun", "Jul", "Aug",
-                                            "Sep", "Oct", "Nov", "Dec"};
-  return std::string(kDays[m.day.Weekday() % 7]) + " " +
-         std::to_string(m.day.day) + " " + kMonths[(m.day.month + 11) % 12] +
-         " " + std::to_string(m.day.year) + ", " + Clock(m.start_minute) + "-" +
+  return std::string(WeekdayAbbreviation(m.day.Weekday())) + " " +
+         std::to_string(m.day.day) + " " +
+         std::string(MonthAbbreviation(m.day.month)) + " " +
+         std::to_string(m.day.year) + ", " + Clock(m.start_minute) + "-" +
          Clock(m.start_minute + m.length_minutes) + " (" + m.time_zone + ")";
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/base/civil_time.h"
 
+#include <cassert>
 #include <charconv>
 #include <cstdio>
 
@@ -68,6 +69,21 @@ std::string Date::ToString() const {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
+}
+
+std::string_view MonthAbbreviation(int month) {
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr",
+                                                 "May", "Jun", "Jul", "Aug",
+                                                 "Sep", "Oct", "Nov", "Dec"};
+  assert(month >= 1 && month <= 12);
+  return kMonths[month - 1];
+}
+
+std::string_view WeekdayAbbreviation(int weekday) {
+  static constexpr std::string_view kDays[] = {"Mon", "Tue", "Wed", "Thu",
+                                               "Fri", "Sat", "Sun"};
+  assert(weekday >= 0 && weekday <= 6);
+  return kDays[weekday];
 }
 
 bool IsValidDate(int year, int month, int day) {

@@ -44,6 +44,12 @@ struct Date {
 
 bool IsValidDate(int year, int month, int day);
 
+// English three-letter names, as HTTP dates and our pages write them:
+// MonthAbbreviation(1) == "Jan", WeekdayAbbreviation(0) == "Mon" (the
+// numbering of Date::month and Date::Weekday). Out of range is a bug.
+std::string_view MonthAbbreviation(int month);
+std::string_view WeekdayAbbreviation(int weekday);
+
 // Parses exactly "YYYY-MM-DD"; the error says what is wrong.
 Result<Date> ParseIsoDate(std::string_view text);
 

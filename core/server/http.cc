@@ -5,19 +5,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
 #include <utility>
 
 #include "core/base/ascii.h"
 
 namespace okr {
 namespace {
-
-constexpr const char* kDayNames[] = {"Mon", "Tue", "Wed", "Thu",
-                                     "Fri", "Sat", "Sun"};
-constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr",
-                                       "May", "Jun", "Jul", "Aug",
-                                       "Sep", "Oct", "Nov", "Dec"};
 
 bool IsControlByte(char c) {
   auto byte = static_cast<unsigned char>(c);
@@ -252,7 +245,8 @@ std::string FormatHttpDate(UnixSeconds t) {
   const int64_t secs = t - d.ToUnixSeconds();
   char buf[40];
   std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                kDayNames[d.Weekday()], d.day, kMonthNames[d.month - 1], d.year,
+                WeekdayAbbreviation(d.Weekday()).data(), d.day,
+                MonthAbbreviation(d.month).data(), d.year,
                 static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
                 static_cast<int>(secs % 60));
   return buf;
@@ -271,10 +265,10 @@ std::optional<UnixSeconds> ParseHttpDate(std::string_view text) {
                   &h, &m, &sec) != 6) {
     return std::nullopt;
   }
-  for (int i = 0; i < 12; ++i) {
-    if (std::strcmp(month, kMonthNames[i]) != 0) continue;
-    if (!IsValidDate(year, i + 1, day) || h > 23 || m > 59 || sec > 60) break;
-    return Date{year, i + 1, day}.ToUnixSeconds() + h * 3600 + m * 60 + sec;
+  for (int i = 1; i <= 12; ++i) {
+    if (MonthAbbreviation(i) != month) continue;
+    if (!IsValidDate(year, i, day) || h > 23 || m > 59 || sec > 60) break;
+    return Date{year, i, day}.ToUnixSeconds() + h * 3600 + m * 60 + sec;
   }
   return std::nullopt;
 }

@@ -57,9 +57,6 @@ std::optional<std::string> DecodeQueryComponent(std::string_view raw) {
   return out;
 }
 
-constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 }  // namespace
 
 char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length) {
@@ -167,7 +164,8 @@ std::string FormatPoints(double delta) {
 
 std::string FormatDate(const Date& date) {
   const int month = std::clamp(date.month, 1, 12);
-  return std::to_string(date.day) + " " + kMonths[month - 1] + " " +
+  return std::to_string(date.day) + " " +
+         std::string(MonthAbbreviation(month)) + " " +
          std::to_string(date.year);
 }
 

@@ -23,6 +23,15 @@ TEST_CASE("Weekday is ISO, Monday = 0") {
   CHECK(Date{1969, 12, 28}.Weekday() == 6);  // Sunday
 }
 
+TEST_CASE("Month and weekday abbreviations follow Date's numbering") {
+  CHECK(MonthAbbreviation(1) == "Jan");
+  CHECK(MonthAbbreviation(9) == "Sep");
+  CHECK(MonthAbbreviation(12) == "Dec");
+  CHECK(WeekdayAbbreviation(Date{2026, 11, 23}.Weekday()) == "Mon");
+  CHECK(WeekdayAbbreviation(Date{1970, 1, 1}.Weekday()) == "Thu");
+  CHECK(WeekdayAbbreviation(6) == "Sun");
+}
+
 TEST_CASE("ParseIsoDate accepts real dates only and says why") {
   REQUIRE(ParseIsoDate("2028-02-29").ok());
   CHECK(*ParseIsoDate("2028-02-29") == Date{2028, 2, 29});
